@@ -1,0 +1,101 @@
+package io.musicstream.command.catalog;
+
+import io.musicstream.events.catalog.IngestRelease;
+import io.musicstream.events.catalog.RightsShare;
+import io.musicstream.events.catalog.TrackSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules a release must meet to enter the catalog. Returns every fault, not just the first. */
+final class ReleaseRules {
+
+    static final int FULL_SHARE_BASIS_POINTS = 10_000;
+    private static final Pattern UPC = Pattern.compile("\\d{12,14}");
+    private static final Pattern ISRC = Pattern.compile("[A-Z]{2}[A-Z0-9]{3}\\d{7}");
+    private static final Pattern TERRITORY = Pattern.compile("[A-Z]{2}");
+
+    private ReleaseRules() {
+    }
+
+    static List<String> faults(IngestRelease release) {
+        List<String> faults = new ArrayList<>();
+        if (release.upc() == null || !UPC.matcher(release.upc()).matches()) {
+            faults.add("upc must be 12 to 14 digits");
+        }
+        if (blank(release.title())) {
+            faults.add("title must not be blank");
+        }
+        if (release.releaseType() == null) {
+            faults.add("releaseType is required");
+        }
+        if (release.artistIds() == null || release.artistIds().isEmpty()) {
+            faults.add("a release needs at least one artist");
+        }
+        if (release.tracks() == null || release.tracks().isEmpty()) {
+            faults.add("a release needs at least one track");
+            return faults;
+        }
+        Set<String> isrcs = new HashSet<>();
+        Set<String> positions = new HashSet<>();
+        for (int i = 0; i < release.tracks().size(); i++) {
+            TrackSpec track = release.tracks().get(i);
+            String where = "tracks[" + i + "]";
+            if (track == null) {
+                faults.add(where + " must not be null");
+                continue;
+            }
+            if (track.isrc() == null || !ISRC.matcher(track.isrc()).matches()) {
+                faults.add(where + ".isrc must be an ISRC such as USRC17607839");
+            } else if (!isrcs.add(track.isrc())) {
+                faults.add(where + ".isrc " + track.isrc() + " appears more than once");
+            }
+            if (blank(track.title())) {
+                faults.add(where + ".title must not be blank");
+            }
+            if (track.durationMs() <= 0) {
+                faults.add(where + ".durationMs must be positive");
+            }
+            if (track.discNumber() < 1 || track.trackNumber() < 1) {
+                faults.add(where + " disc and track numbers start at 1");
+            } else if (!positions.add(track.discNumber() + "/" + track.trackNumber())) {
+                faults.add(where + " disc " + track.discNumber() + " track " + track.trackNumber()
+                        + " appears more than once");
+            }
+            if (track.territories() == null || track.territories().isEmpty()) {
+                faults.add(where + ".territories must name at least one territory (WW for worldwide)");
+            } else if (track.territories().stream().anyMatch(t -> t == null || !TERRITORY.matcher(t).matches())) {
+                faults.add(where + ".territories must be ISO 3166-1 alpha-2 codes or WW");
+            }
+            faults.addAll(shareFaults(where, track.rightsHolders()));
+        }
+        return faults;
+    }
+
+    private static List<String> shareFaults(String where, List<RightsShare> shares) {
+        if (shares == null || shares.isEmpty()) {
+            return List.of(where + ".rightsHolders must name who is paid for this track");
+        }
+        List<String> faults = new ArrayList<>();
+        long sum = 0;
+        for (RightsShare share : shares) {
+            if (share.shareBasisPoints() <= 0) {
+                faults.add(where + ".rightsHolders shares must be positive");
+            }
+            if (blank(share.partyId()) || share.role() == null) {
+                faults.add(where + ".rightsHolders need a partyId and a role");
+            }
+            sum += share.shareBasisPoints();
+        }
+        if (sum != FULL_SHARE_BASIS_POINTS) {
+            faults.add(where + ".rightsHolders shares sum to " + sum / 100.0 + "%, not 100%");
+        }
+        return faults;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,26 @@
+package io.musicstream.command.catalog;
+
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.events.catalog.ArtistRegistered;
+import io.musicstream.events.catalog.RegisterArtist;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+class ArtistTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private final AggregateTestFixture<Artist> fixture = new AggregateTestFixture<>(Artist.class);
+
+    @Test
+    void registeringAnArtistStripsTheName() {
+        fixture.givenNoPriorActivity().when(new RegisterArtist("a-1", "  Beyoncé ", T0))
+                .expectEvents(new ArtistRegistered("a-1", "Beyoncé", T0));
+    }
+
+    @Test
+    void anArtistNeedsAName() {
+        fixture.givenNoPriorActivity().when(new RegisterArtist("a-1", " ", T0))
+                .expectException(InvalidCommandException.class).expectNoEvents();
+    }
+}

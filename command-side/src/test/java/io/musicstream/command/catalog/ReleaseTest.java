@@ -1,0 +1,113 @@
+package io.musicstream.command.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+import io.musicstream.command.common.ConflictException;
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.events.catalog.AudioFeatures;
+import io.musicstream.events.catalog.IngestRelease;
+import io.musicstream.events.catalog.ReleaseIngested;
+import io.musicstream.events.catalog.ReleaseType;
+import io.musicstream.events.catalog.RightsRole;
+import io.musicstream.events.catalog.RightsShare;
+import io.musicstream.events.catalog.TrackSpec;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReleaseTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-11-21T11:00:00Z");
+    private final Set<String> knownArtists = new HashSet<>(Set.of("queen"));
+    private AggregateTestFixture<Release> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Release.class);
+        fixture.registerInjectableResource((ArtistDirectory) ids -> {
+            Set<String> unknown = new HashSet<>(ids);
+            unknown.removeAll(knownArtists);
+            return unknown;
+        });
+    }
+
+    static TrackSpec track(String isrc, int number, List<RightsShare> shares) {
+        return new TrackSpec("t-" + isrc, isrc, "Bohemian Rhapsody", 354_000, 1, number, false, List.of("queen"),
+                new AudioFeatures(72, 0.4, 0.2, 0.3, 0.3, 0.0, -9.9), List.of("WW"), shares);
+    }
+
+    static List<RightsShare> fullShares() {
+        return List.of(new RightsShare("emi", "EMI", RightsRole.RECORDING_OWNER, 6_000),
+                new RightsShare("sony", "Sony Music Publishing", RightsRole.PUBLISHER, 4_000));
+    }
+
+    static IngestRelease ingest(List<TrackSpec> tracks, Instant at) {
+        return new IngestRelease("r-1", "00602547202734", "A Night at the Opera", ReleaseType.ALBUM, List.of("queen"),
+                "EMI", LocalDate.of(1975, 11, 21), List.of("rock"), null, tracks, at);
+    }
+
+    static ReleaseIngested ingested(IngestRelease c) {
+        return new ReleaseIngested(c.releaseId(), c.upc(), c.title(), c.releaseType(), c.artistIds(), c.label(),
+                c.releaseDate(), c.genres(), c.artworkUrl(), c.tracks(), c.ingestedAt());
+    }
+
+    @Test
+    void ingestingANewReleaseRecordsItWithAllTracks() {
+        IngestRelease command = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        fixture.givenNoPriorActivity().when(command).expectSuccessfulHandlerExecution()
+                .expectEvents(ingested(command));
+    }
+
+    @Test
+    void ingestingTheSameReleaseAgainWritesNothing() {
+        IngestRelease first = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        fixture.given(ingested(first)).when(ingest(first.tracks(), T1)).expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changedContentOfAnIngestedReleaseIsAConflictForNow() {
+        IngestRelease first = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        fixture.given(ingested(first))
+                .when(ingest(List.of(track("GBUM71029605", 1, fullShares())), T1))
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void releaseWithoutTracksIsRefused() {
+        fixture.givenNoPriorActivity().when(ingest(List.of(), T0))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("a release needs at least one track").expectNoEvents();
+    }
+
+    @Test
+    void everyFaultIsNamedAtOnce() {
+        List<TrackSpec> tracks = new ArrayList<>();
+        tracks.add(track("GBUM71029604", 1, List.of(new RightsShare("emi", "EMI", RightsRole.RECORDING_OWNER, 5_000))));
+        tracks.add(track("GBUM71029604", 2, fullShares()));
+        tracks.add(new TrackSpec("t-x", "GBUM71029606", "x", -5, 1, 3, false, List.of("nobody"), null, List.of("WW"),
+                fullShares()));
+        fixture.givenNoPriorActivity().when(ingest(tracks, T0))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(allOf(
+                        containsString("tracks[0].rightsHolders shares sum to 50.0%, not 100%"),
+                        containsString("tracks[1].isrc GBUM71029604 appears more than once"),
+                        containsString("tracks[2].durationMs must be positive"),
+                        containsString("unknown artist ids: nobody")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rulesAcceptAWellFormedRelease() {
+        assertThat(ReleaseRules.faults(ingest(List.of(track("GBUM71029604", 1, fullShares())), T0))).isEmpty();
+    }
+}

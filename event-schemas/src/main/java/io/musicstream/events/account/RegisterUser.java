@@ -1,0 +1,14 @@
+package io.musicstream.events.account;
+
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates a user account. The password arrives already hashed; the aggregate never sees plain text. */
+public record RegisterUser(
+        @TargetAggregateIdentifier String userId,
+        String username,
+        String passwordHash,
+        Set<Role> roles,
+        Instant registeredAt) {
+}

@@ -1,0 +1,5 @@
+package io.musicstream.events.catalog;
+
+public enum ReleaseType {
+    ALBUM, SINGLE, EP, COMPILATION
+}

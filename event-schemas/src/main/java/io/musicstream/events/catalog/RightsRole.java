@@ -1,0 +1,5 @@
+package io.musicstream.events.catalog;
+
+public enum RightsRole {
+    RECORDING_OWNER, PUBLISHER
+}

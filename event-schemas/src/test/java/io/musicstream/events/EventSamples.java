@@ -1,0 +1,44 @@
+package io.musicstream.events;
+
+import io.musicstream.events.account.Role;
+import io.musicstream.events.account.UserRegistered;
+import io.musicstream.events.catalog.ArtistRegistered;
+import io.musicstream.events.catalog.AudioFeatures;
+import io.musicstream.events.catalog.ReleaseIngested;
+import io.musicstream.events.catalog.ReleaseType;
+import io.musicstream.events.catalog.RightsRole;
+import io.musicstream.events.catalog.RightsShare;
+import io.musicstream.events.catalog.TrackSpec;
+import io.musicstream.events.playback.TrackPlayed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** One fully populated instance of every event, the input of the golden JSON test. */
+final class EventSamples {
+
+    static final Instant AT = Instant.parse("2026-11-21T12:00:00Z");
+
+    private EventSamples() {
+    }
+
+    static Map<Class<?>, Object> all() {
+        return Map.of(
+                UserRegistered.class, new UserRegistered("u-1", "ada", "$argon2id$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA",
+                        new LinkedHashSet<>(List.of(Role.LISTENER, Role.PREMIUM)), AT),
+                ArtistRegistered.class, new ArtistRegistered("a-1", "Sigur Rós", AT),
+                ReleaseIngested.class, new ReleaseIngested("r-1", "00602547924971", "Ágætis byrjun", ReleaseType.ALBUM,
+                        List.of("a-1"), "FatCat", LocalDate.of(1999, 6, 12), List.of("post-rock"),
+                        "https://img.example/r-1.jpg",
+                        List.of(new TrackSpec("t-1", "ISA019900001", "Svefn-g-englar", 604_000, 1, 2, false,
+                                List.of("a-1"), new AudioFeatures(118.5, 0.35, 0.12, 0.21, 0.44, 0.83, -14.2),
+                                List.of("WW"),
+                                List.of(new RightsShare("p-1", "FatCat Records", RightsRole.RECORDING_OWNER, 7_000),
+                                        new RightsShare("p-2", "Universal Music Publishing", RightsRole.PUBLISHER,
+                                                3_000)))),
+                        AT),
+                TrackPlayed.class, new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS"));
+    }
+}

@@ -1,0 +1,282 @@
+package io.musicstream.infra.devservices;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real PostgreSQL, Kafka (KRaft), Elasticsearch and Redis on loopback, started from the Maven Central artifacts the
+ * build downloaded: no Docker needed. Services start in parallel; {@link #start} returns when each one answers.
+ *
+ * <p>Data lives in one directory per service under {@link DevServicesSettings#runDir()} and survives restarts unless
+ * {@link DevServicesSettings#fresh()}. Binaries are extracted once into the sibling {@code dist} directory. Servers
+ * left running by a JVM that died without {@link #close()} are recognised (pid files, command lines) and stopped
+ * before new ones start. As root, PostgreSQL and Elasticsearch run as {@code nobody}.
+ *
+ * <pre>{@code
+ * try (DevServices services = DevServices.start(DevServicesSettings.defaults(Path.of(".run/dev"), false))) {
+ *     String url = services.jdbcUrl();
+ * }
+ * }</pre>
+ */
+public final class DevServices implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevServices.class);
+
+    /** Overrides the start timeout per service, in seconds. */
+    public static final String START_TIMEOUT_PROPERTY = "devservices.start-timeout-seconds";
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
+    /** How long the shutdown hook waits for Spring's shutdown hook, so the application stops before its servers. */
+    private static final Duration SPRING_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    private final DevServicesSettings settings;
+    private final Map<Service, DevServer> servers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    private DevServices(DevServicesSettings settings, Map<Service, DevServer> servers) {
+        this.settings = settings;
+        this.servers = servers;
+        this.shutdownHook = new Thread(this::closeFromShutdownHook, "devservices-shutdown");
+    }
+
+    /**
+     * Starts the requested services in parallel and blocks until each answers.
+     *
+     * @throws DevServicesException naming the service, with the tail of its log, when one fails or does not answer in
+     *                              time (about 120 s); the ones that did start are stopped again
+     */
+    public static DevServices start(DevServicesSettings settings) {
+        long startNanos = System.nanoTime();
+        Duration timeout = Duration.ofSeconds(Long.getLong(START_TIMEOUT_PROPERTY, DEFAULT_START_TIMEOUT.toSeconds()));
+        long deadline = startNanos + timeout.toNanos();
+        Map<Service, DevServer> servers = new EnumMap<>(Service.class);
+        if (settings.services().isEmpty()) {
+            return new DevServices(settings, servers);
+        }
+        DevServicesContext ctx = DevServicesContext.create(settings);
+        for (Service s : settings.services()) {
+            servers.put(s, DevServer.create(ctx, s));
+        }
+
+        Map<Service, Duration> took = Collections.synchronizedMap(new EnumMap<>(Service.class));
+        ExecutorService pool = Executors.newFixedThreadPool(servers.size(), daemonThreads("devservices-start"));
+        Map<Service, Future<?>> futures = new LinkedHashMap<>();
+        try {
+            for (DevServer server : servers.values()) {
+                futures.put(server.service(), pool.submit(() -> {
+                    long t = System.nanoTime();
+                    server.start(deadline);
+                    Duration d = Duration.ofNanos(System.nanoTime() - t);
+                    took.put(server.service(), d);
+                    log.info("{} ready on {} in {}", server.service().displayName(), endpoint(settings,
+                            server.service()), Host.seconds(d));
+                    return null;
+                }));
+            }
+            List<Throwable> failures = new ArrayList<>();
+            for (Map.Entry<Service, Future<?>> e : futures.entrySet()) {
+                try {
+                    e.getValue().get();
+                } catch (ExecutionException ex) {
+                    failures.add(ex.getCause());
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    failures.add(ex);
+                    futures.values().forEach(f -> f.cancel(true));
+                    break;
+                }
+            }
+            if (!failures.isEmpty()) {
+                stopAll(servers.values());
+                DevServicesException error = failures.get(0) instanceof DevServicesException d ? d
+                        : new DevServicesException("Dev services failed to start: " + failures.get(0),
+                        failures.get(0));
+                failures.stream().skip(1).forEach(error::addSuppressed);
+                throw error;
+            }
+        } catch (RuntimeException | Error e) {
+            if (!(e instanceof DevServicesException)) {
+                stopAll(servers.values());
+            }
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+
+        DevServices devServices = new DevServices(settings, servers);
+        Runtime.getRuntime().addShutdownHook(devServices.shutdownHook);
+        log.info("Dev services ready in {} ({}); data in {}",
+                Host.seconds(Duration.ofNanos(System.nanoTime() - startNanos)),
+                servers.keySet().stream().map(s -> s.displayName() + " " + Host.seconds(took.get(s)))
+                        .collect(Collectors.joining(", ")),
+                settings.runDir());
+        return devServices;
+    }
+
+    public DevServicesSettings settings() {
+        return settings;
+    }
+
+    /** Whether this instance started the service (and has not been closed). */
+    public boolean isRunning(Service service) {
+        return !closed.get() && servers.containsKey(service);
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<port>/music}. */
+    public String jdbcUrl() {
+        return ((PostgresDevServer) server(Service.POSTGRES)).jdbcUrl();
+    }
+
+    public String jdbcUsername() {
+        server(Service.POSTGRES);
+        return PostgresDevServer.USER;
+    }
+
+    /** Empty: trust authentication on loopback. */
+    public String jdbcPassword() {
+        server(Service.POSTGRES);
+        return "";
+    }
+
+    /** {@code 127.0.0.1:<port>}. */
+    public String kafkaBootstrapServers() {
+        return ((KafkaDevServer) server(Service.KAFKA)).bootstrapServers();
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String elasticsearchUrl() {
+        return ((ElasticsearchDevServer) server(Service.ELASTICSEARCH)).url();
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String redisUrl() {
+        return ((RedisDevServer) server(Service.REDIS)).url();
+    }
+
+    private DevServer server(Service service) {
+        DevServer server = servers.get(service);
+        if (server == null) {
+            throw new IllegalStateException(service.displayName() + " was not requested from these dev services "
+                    + "(requested: " + settings.services() + ")");
+        }
+        return server;
+    }
+
+    /** Stops all started services in parallel and waits for their clean shutdown. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException | SecurityException ignored) {
+            // JVM shutting down (we may be the hook) or hook never registered
+        }
+        if (servers.isEmpty()) {
+            return;
+        }
+        long t = System.nanoTime();
+        stopAll(servers.values());
+        log.info("Dev services stopped in {}", Host.seconds(Duration.ofNanos(System.nanoTime() - t)));
+    }
+
+    /**
+     * Simulates a JVM that died: forgets the servers without stopping them (and drops the shutdown hook). For tests of
+     * the restart-after-crash path only.
+     */
+    void abandonWithoutStopping() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException | IllegalArgumentException ignored) {
+                // shutting down
+            }
+        }
+    }
+
+    private void closeFromShutdownHook() {
+        // Shutdown hooks run concurrently: let Spring close the application (which may flush to these servers, and
+        // normally closes us itself) before pulling the servers from under it.
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != Thread.currentThread() && t.getName().equals("SpringApplicationShutdownHook")) {
+                try {
+                    t.join(SPRING_SHUTDOWN_GRACE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        close();
+    }
+
+    private static void stopAll(java.util.Collection<DevServer> servers) {
+        if (servers.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(servers.size(), daemonThreads("devservices-stop"));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (DevServer server : servers) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        server.stop();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not stop {} cleanly: {}", server.service().displayName(), e.toString());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    log.warn("Stopping a dev service failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String endpoint(DevServicesSettings s, Service service) {
+        return switch (service) {
+            case POSTGRES -> "127.0.0.1:" + s.postgresPort();
+            case KAFKA -> "127.0.0.1:" + s.kafkaPort();
+            case ELASTICSEARCH -> "127.0.0.1:" + s.elasticsearchPort();
+            case REDIS -> "127.0.0.1:" + s.redisPort();
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "DevServices" + servers.keySet() + " in " + settings.runDir();
+    }
+}

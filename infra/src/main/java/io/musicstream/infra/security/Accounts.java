@@ -1,0 +1,82 @@
+package io.musicstream.infra.security;
+
+import io.musicstream.events.account.RegisterUser;
+import io.musicstream.events.account.Role;
+import io.musicstream.projections.account.UserAccountView;
+import io.musicstream.projections.account.UserAccounts;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Registration and password checks. Passwords are hashed here; only hashes enter commands and events. */
+@Service
+public class Accounts {
+
+    public static class UsernameTakenException extends RuntimeException {
+        UsernameTakenException(String username) {
+            super("username '" + username + "' is taken");
+        }
+    }
+
+    private final CommandGateway commands;
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public Accounts(CommandGateway commands, UserAccounts accounts, PasswordEncoder passwords, Clock clock) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.dummyHash = passwords.encode("timing-equalizer");
+    }
+
+    public static String normalize(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public UserAccountView register(String username, String password, Set<Role> roles) {
+        String name = normalize(username);
+        if (accounts.byUsername(name).isPresent()) {
+            throw new UsernameTakenException(name);
+        }
+        String userId = UUID.randomUUID().toString();
+        RegisterUser command = new RegisterUser(userId, name, passwords.encode(password), roles, clock.instant());
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            if (causedByDuplicateKey(e)) {
+                throw new UsernameTakenException(name);
+            }
+            throw e;
+        }
+        return new UserAccountView(userId, name, command.passwordHash(), roles, command.registeredAt());
+    }
+
+    /** The account if the password matches; spends the same hashing time when the user does not exist. */
+    public Optional<UserAccountView> authenticate(String username, String password) {
+        Optional<UserAccountView> account = accounts.byUsername(normalize(username));
+        if (account.isEmpty()) {
+            passwords.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        return passwords.matches(password, account.get().passwordHash()) ? account : Optional.empty();
+    }
+
+    private static boolean causedByDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException
+                    || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

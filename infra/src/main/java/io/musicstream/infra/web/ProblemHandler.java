@@ -1,0 +1,175 @@
+package io.musicstream.infra.web;
+
+import io.musicstream.command.common.ConflictException;
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.infra.security.Accounts;
+import jakarta.validation.ConstraintViolationException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure into an RFC 9457 problem that says what is wrong. Bad input is a 4xx naming the
+ * fields at fault; a server that is away is a 503 with Retry-After; only real bugs are 500, without traces.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private final Problems problems;
+
+    ProblemHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandler::describe).sorted().collect(Collectors.toList());
+        ex.getBindingResult().getGlobalErrors().forEach(e -> errors.add(e.getDefaultMessage()));
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(e -> {
+                    String name = r.getMethodParameter().getParameterName();
+                    if (e instanceof FieldError fe) {
+                        return describe(fe);
+                    }
+                    return (name == null ? "parameter" : name) + ": " + e.getDefaultMessage();
+                })).sorted().toList();
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+                return respond(problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                        tooLarge.getMessage()));
+            }
+        }
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (ex.getCause() instanceof JacksonException json) {
+            String path = json.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String reason = json.getOriginalMessage();
+            reason = reason == null ? "" : reason.lines().findFirst().orElse("");
+            if (reason.length() > 300) {
+                reason = reason.substring(0, 300) + "...";
+            }
+            detail = path.isEmpty() ? "malformed JSON: " + reason : "field '" + path + "': " + reason;
+        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+            detail = "a JSON request body is required";
+        }
+        return respond(problems.problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("requestId"))) {
+            String requestId = org.slf4j.MDC.get(RequestIdFilter.MDC_KEY);
+            if (requestId != null) {
+                problem.setProperty("requestId", requestId);
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        return invalid(ex.getConstraintViolations().stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList());
+    }
+
+    @ExceptionHandler(InvalidCommandException.class)
+    ResponseEntity<Object> invalidCommand(InvalidCommandException ex) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Request breaks domain rules",
+                ex.faults().size() == 1 ? ex.faults().get(0) : ex.faults().size() + " faults; see errors");
+        problem.setProperty("errors", ex.faults());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex) {
+        return respond(problems.problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
+    }
+
+    @ExceptionHandler(Accounts.UsernameTakenException.class)
+    ResponseEntity<Object> usernameTaken(Accounts.UsernameTakenException ex) {
+        return respond(problems.problem(HttpStatus.CONFLICT, "Username taken", ex.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> notFound(AggregateNotFoundException ex) {
+        return respond(problems.problem(HttpStatus.NOT_FOUND, "Not found",
+                "no such item: " + ex.getAggregateIdentifier()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
+        return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden", "your roles do not allow this"));
+    }
+
+    @ExceptionHandler({RedisConnectionFailureException.class, DataAccessResourceFailureException.class,
+            UncheckedIOException.class})
+    ResponseEntity<Object> unavailable(Exception ex) {
+        log.warn("a backing service is unavailable: {}", ex.toString());
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                "a backing service is not answering; retry shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("unexpected failure", ex);
+        return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "something went wrong on our side; quote the requestId when reporting it"));
+    }
+
+    private ResponseEntity<Object> invalid(List<String> errors) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.isEmpty() ? "the request is invalid" : String.join("; ", errors));
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    private static String describe(FieldError error) {
+        return error.getField() + ": " + error.getDefaultMessage();
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

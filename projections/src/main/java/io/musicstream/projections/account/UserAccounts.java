@@ -1,0 +1,46 @@
+package io.musicstream.projections.account;
+
+import io.musicstream.events.account.Role;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the account read model. */
+@Repository
+public class UserAccounts {
+
+    private final JdbcClient jdbc;
+
+    public UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserAccountView> byUsername(String username) {
+        return jdbc.sql("select user_id, username, password_hash, roles, registered_at from user_account where username = ?")
+                .param(username)
+                .query((rs, i) -> view(rs))
+                .optional();
+    }
+
+    public Optional<UserAccountView> byId(String userId) {
+        return jdbc.sql("select user_id, username, password_hash, roles, registered_at from user_account where user_id = ?")
+                .param(userId)
+                .query((rs, i) -> view(rs))
+                .optional();
+    }
+
+    private static UserAccountView view(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("roles");
+        Set<Role> roles = Arrays.stream((String[]) array.getArray()).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new UserAccountView(rs.getString("user_id"), rs.getString("username"), rs.getString("password_hash"),
+                roles, rs.getTimestamp("registered_at").toInstant());
+    }
+}

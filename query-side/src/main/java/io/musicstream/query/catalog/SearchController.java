@@ -1,0 +1,46 @@
+package io.musicstream.query.catalog;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/search")
+public class SearchController {
+
+    private final CatalogSearch search;
+
+    public SearchController(CatalogSearch search) {
+        this.search = search;
+    }
+
+    public record SearchResults(String query, Map<String, CatalogSearch.KindResults> results) {
+    }
+
+    @GetMapping
+    public SearchResults search(@RequestParam @NotBlank @Size(max = 200) String q,
+                                @RequestParam(defaultValue = "track,album,artist") String type,
+                                @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}") String territory,
+                                @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit,
+                                @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int offset) {
+        List<String> kinds = Arrays.stream(type.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> unknown = kinds.stream().filter(k -> !CatalogSearch.KINDS.contains(k)).toList();
+        if (kinds.isEmpty() || !unknown.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "type must list track, album or artist; unknown: " + unknown);
+        }
+        return new SearchResults(q, search.search(q, kinds, territory, limit, offset));
+    }
+}
