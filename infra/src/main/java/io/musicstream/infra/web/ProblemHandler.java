@@ -143,7 +143,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({RedisConnectionFailureException.class, DataAccessResourceFailureException.class,
             UncheckedIOException.class})
     ResponseEntity<Object> unavailable(Exception ex) {
-        log.warn("a backing service is unavailable: {}", ex.toString());
+        log.warn("a backing service is unavailable: {} (cause: {})", ex.toString(),
+                ex.getCause() == null ? "-" : ex.getCause().toString());
         ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "a backing service is not answering; retry shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")

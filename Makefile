@@ -1,0 +1,29 @@
+# Two commands set up everything on a machine with a JDK 17+ and access to Maven Central:
+#   make run   - the server on :8080 with its own PostgreSQL, Kafka, Elasticsearch, Redis and a demo catalog
+#   make test  - the whole test suite against real servers
+MVN ?= ./mvnw -B
+JAR := infra/target/music-streaming.jar
+SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
+JAVA_OPTS ?= -XX:+UseG1GC -Xms512m -Xmx2g
+export AXONIQ_UPDATE_CHECKER_DISABLED := true
+
+.PHONY: run test build bench clean
+
+run: $(JAR)
+	java $(JAVA_OPTS) -jar $(JAR) --music.demo-catalog.enabled=true $(ARGS)
+
+build: $(JAR)
+
+$(JAR): $(SOURCES)
+	$(MVN) -q -DskipTests install
+	@touch $(JAR)
+
+test:
+	$(MVN) install
+
+bench: $(JAR)
+	java $(JAVA_OPTS) -cp $(JAR) -Dloader.main=io.musicstream.infra.bench.Benchmarks org.springframework.boot.loader.launch.PropertiesLauncher $(ARGS)
+
+clean:
+	$(MVN) -q clean
+	rm -rf .run

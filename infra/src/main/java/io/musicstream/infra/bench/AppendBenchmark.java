@@ -1,0 +1,119 @@
+package io.musicstream.infra.bench;
+
+import io.musicstream.events.playback.RecordPlay;
+import io.musicstream.events.playback.TrackPlayed;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Event append throughput through the command bus (RecordPlay → Play aggregate → TrackPlayed, one event per
+ * command) against a raw batched JDBC insert of the same serialized rows into the same table.
+ */
+final class AppendBenchmark {
+
+    private static final int JDBC_BATCH = 500;
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    AppendBenchmark(ApplicationContext context) {
+        this.commands = context.getBean(CommandGateway.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.serializer = context.getBean("eventSerializer", Serializer.class);
+    }
+
+    List<String> run(int rounds, int count, int concurrency) {
+        // warm-up: JIT, connection pool, statement caches
+        throughCommandBus(Math.min(count, 2_000), concurrency);
+        rawJdbc(Math.min(count, 2_000));
+        List<Double> bus = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double b = throughCommandBus(count, concurrency);
+            double r = rawJdbc(count);
+            bus.add(b);
+            raw.add(r);
+            ratios.add(b / r);
+            System.out.printf(Locale.ROOT, "round %d: command bus %s events/s, raw JDBC %s rows/s%n", round,
+                    Benchmarks.fmt(b), Benchmarks.fmt(r));
+        }
+        return List.of(
+                "event append, " + count + " RecordPlay commands per round, " + concurrency + " in flight:",
+                "  command bus:       " + Benchmarks.fmt(Benchmarks.median(bus)) + " commands/s = "
+                        + Benchmarks.fmt(Benchmarks.median(bus)) + " events/s (1 event per command)",
+                "  raw batched JDBC:  " + Benchmarks.fmt(Benchmarks.median(raw)) + " rows/s (batches of "
+                        + JDBC_BATCH + ", same serialized rows, same table)",
+                String.format(Locale.ROOT, "  ratio bus/raw:     %.3f (median of per-round ratios)",
+                        Benchmarks.median(ratios)));
+    }
+
+    private double throughCommandBus(int count, int concurrency) {
+        Semaphore inFlight = new Semaphore(concurrency);
+        List<CompletableFuture<Object>> all = new ArrayList<>(count);
+        Instant started = Instant.parse("2026-11-21T12:00:00Z");
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            inFlight.acquireUninterruptibly();
+            CompletableFuture<Object> future = commands.send(new RecordPlay(UUID.randomUUID().toString(),
+                    "bench-user-" + (i % 1000), "bench-track-" + (i % 5000), started, 180_000, "bench", "SE"));
+            future.whenComplete((r, e) -> inFlight.release());
+            all.add(future);
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        return count / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private double rawJdbc(int count) {
+        List<Object[]> rows = new ArrayList<>(count);
+        Instant started = Instant.parse("2026-11-21T12:00:00Z");
+        for (int i = 0; i < count; i++) {
+            String playId = UUID.randomUUID().toString();
+            TrackPlayed payload = new TrackPlayed(playId, "bench-user-" + (i % 1000), "bench-track-" + (i % 5000),
+                    started, 180_000, "bench", "SE");
+            GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", playId, 0,
+                    payload, MetaData.emptyInstance());
+            SerializedObject<byte[]> data = serializer.serialize(payload, byte[].class);
+            SerializedObject<byte[]> meta = serializer.serialize(message.getMetaData(), byte[].class);
+            rows.add(new Object[] {message.getIdentifier(), meta.getData(), data.getData(),
+                    data.getType().getRevision(), data.getType().getName(), message.getTimestamp().toString(), playId,
+                    0L, "Play"});
+        }
+        long t0 = System.nanoTime();
+        for (int from = 0; from < rows.size(); from += JDBC_BATCH) {
+            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + JDBC_BATCH));
+            jdbc.batchUpdate("""
+                    insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+                        payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                    Object[] row = batch.get(i);
+                    for (int c = 0; c < row.length; c++) {
+                        ps.setObject(c + 1, row[c]);
+                    }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return batch.size();
+                }
+            });
+        }
+        return count / ((System.nanoTime() - t0) / 1e9);
+    }
+}

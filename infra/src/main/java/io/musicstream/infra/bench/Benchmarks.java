@@ -1,0 +1,64 @@
+package io.musicstream.infra.bench;
+
+import io.musicstream.infra.MusicStreamingApplication;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the benchmarks against the real servers (its own dev services under .run/bench, fresh each run) and
+ * prints the figures. Each figure is the median of several rounds; where a baseline exists it is measured
+ * in the same run, interleaved round by round, and reported as a ratio, because these machines are shared.
+ *
+ * <p>{@code make bench} runs all; {@code make bench ARGS="--rounds=7 --commands=20000"} tunes them.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = intArg(args, "--rounds=", 5);
+        int commands = intArg(args, "--commands=", 10_000);
+        int concurrency = intArg(args, "--concurrency=", 32);
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication app = new SpringApplication(MusicStreamingApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(java.util.Map.of(
+                "music.dev-services.dir", ".run/bench",
+                "music.dev-services.fresh", "true",
+                "music.dev-services.postgres-port", "35432",
+                "music.dev-services.kafka-port", "39092",
+                "music.dev-services.elasticsearch-port", "39200",
+                "music.dev-services.redis-port", "36379",
+                "logging.structured.format.console", "",
+                "logging.level.root", "warn"));
+        List<String> report = new ArrayList<>();
+        try (ConfigurableApplicationContext context = app.run()) {
+            AppendBenchmark append = new AppendBenchmark(context);
+            report.addAll(append.run(rounds, commands, concurrency));
+        }
+        System.out.println();
+        System.out.println("== music-streaming benchmarks (" + rounds + " rounds, medians) ==");
+        report.forEach(System.out::println);
+    }
+
+    static int intArg(String[] args, String prefix, int fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> Integer.parseInt(a.substring(prefix.length()))).orElse(fallback);
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+}

@@ -1,0 +1,99 @@
+package io.musicstream.infra.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.command.catalog.web.CatalogCommandController;
+import io.musicstream.events.catalog.AudioFeatures;
+import io.musicstream.events.catalog.IngestRelease;
+import io.musicstream.events.catalog.RegisterArtist;
+import io.musicstream.events.catalog.ReleaseType;
+import io.musicstream.events.catalog.RightsRole;
+import io.musicstream.events.catalog.RightsShare;
+import io.musicstream.events.catalog.TrackSpec;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A small catalog for demos ({@code music.demo-catalog.enabled=true}, set by {@code make run}), ingested
+ * through the same commands as any other release. Ids are derived from names and UPCs, so running it again
+ * writes nothing new.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "music.demo-catalog.enabled", havingValue = "true")
+class DemoCatalog implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    DemoCatalog(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    static String artistId(String name) {
+        return UUID.nameUUIDFromBytes(("demo-artist:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        JsonNode catalog;
+        try (InputStream in = DemoCatalog.class.getResourceAsStream("/demo/catalog.json")) {
+            catalog = new ObjectMapper().readTree(in);
+        }
+        Map<String, String> artists = new HashMap<>();
+        int newArtists = 0;
+        for (JsonNode name : catalog.get("artists")) {
+            String id = artistId(name.asText());
+            artists.put(name.asText(), id);
+            try {
+                commands.sendAndWait(new RegisterArtist(id, name.asText(), clock.instant()));
+                newArtists++;
+            } catch (AggregateStreamCreationException alreadyThere) {
+                // registered by an earlier run
+            }
+        }
+        int releases = 0;
+        for (JsonNode release : catalog.get("releases")) {
+            String upc = release.get("upc").asText();
+            String artistId = artists.get(release.get("artist").asText());
+            List<TrackSpec> tracks = new ArrayList<>();
+            int number = 1;
+            for (JsonNode t : release.get("tracks")) {
+                String isrc = t.get(0).asText();
+                tracks.add(new TrackSpec(CatalogCommandController.trackId(upc, isrc), isrc, t.get(1).asText(),
+                        t.get(2).asLong(), 1, number++, t.get(3).asBoolean(), List.of(artistId),
+                        new AudioFeatures(120, 0.5, 0.5, 0.5, 0.3, 0.1, -8), List.of("WW"),
+                        List.of(new RightsShare("label:" + release.get("label").asText(), release.get("label").asText(),
+                                        RightsRole.RECORDING_OWNER, 7_000),
+                                new RightsShare("publisher:" + artistId, release.get("artist").asText() + " Publishing",
+                                        RightsRole.PUBLISHER, 3_000))));
+            }
+            List<String> genres = new ArrayList<>();
+            release.get("genres").forEach(g -> genres.add(g.asText()));
+            commands.sendAndWait(new IngestRelease(CatalogCommandController.releaseId(upc), upc,
+                    release.get("title").asText(), ReleaseType.valueOf(release.get("type").asText()), List.of(artistId),
+                    release.get("label").asText(), LocalDate.parse(release.get("date").asText()), genres, null, tracks,
+                    clock.instant()));
+            releases++;
+        }
+        log.info("demo catalog ready: {} artists ({} new), {} releases", artists.size(), newArtists, releases);
+    }
+}

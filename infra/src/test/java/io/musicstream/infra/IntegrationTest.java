@@ -1,0 +1,63 @@
+package io.musicstream.infra;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the tests that drive the HTTP API of the whole application against the real PostgreSQL, Kafka,
+ * Elasticsearch and Redis that dev services start once for the test run. All subclasses share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "music.admin.username=test-admin", "music.admin.password=test-admin-password"})
+public abstract class IntegrationTest {
+
+    protected static final String ADMIN = "test-admin";
+    protected static final String ADMIN_PASSWORD = "test-admin-password";
+
+    @LocalServerPort
+    protected int port;
+    protected ApiClient anonymous;
+
+    @BeforeEach
+    void client() {
+        anonymous = new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    protected ApiClient admin() {
+        return anonymous.loggedIn(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Registers a fresh listener and returns a client logged in as them. */
+    protected ApiClient newListener() {
+        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response registered = anonymous.post("/api/v1/auth/register",
+                Map.of("username", username, "password", "correct horse battery"));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("register failed: " + registered);
+        }
+        return anonymous.loggedIn(username, "correct horse battery");
+    }
+
+    protected static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

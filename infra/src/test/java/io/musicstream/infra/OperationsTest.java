@@ -1,0 +1,33 @@
+package io.musicstream.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class OperationsTest extends IntegrationTest {
+
+    @Test
+    void healthShowsEachOfTheFourServicesUp() {
+        ApiClient.Response response = anonymous.get("/actuator/health");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode components = response.json().get("components");
+        for (String service : new String[] {"db", "kafka", "elasticsearch", "redis"}) {
+            assertThat(components.at("/" + service + "/status").asText()).as(service).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void prometheusMetricsAreServed() {
+        ApiClient.Response response = anonymous.get("/actuator/prometheus", "text/plain");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        ApiClient.Response response = anonymous.get("/api/v1/me");
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+        assertThat(response.json().get("requestId").asText()).isEqualTo(response.header("X-Request-Id"));
+    }
+}

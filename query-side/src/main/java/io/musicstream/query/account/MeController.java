@@ -1,0 +1,33 @@
+package io.musicstream.query.account;
+
+import io.musicstream.events.account.Role;
+import io.musicstream.projections.account.UserAccounts;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/v1/me")
+public class MeController {
+
+    private final UserAccounts accounts;
+
+    public MeController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    public record Me(String userId, String username, Set<Role> roles, Instant registeredAt) {
+    }
+
+    @GetMapping
+    public Me me(Principal user) {
+        return accounts.byId(user.getName())
+                .map(a -> new Me(a.userId(), a.username(), a.roles(), a.registeredAt()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "account no longer exists"));
+    }
+}
