@@ -34,11 +34,10 @@ public final class Benchmarks {
                 "music.dev-services.postgres-port", "35432",
                 "music.dev-services.kafka-port", "39092",
                 "music.dev-services.elasticsearch-port", "39200",
-                "music.dev-services.redis-port", "36379",
-                "logging.structured.format.console", "",
-                "logging.level.root", "warn"));
+                "music.dev-services.redis-port", "36379"));
         List<String> report = new ArrayList<>();
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = app.run("--logging.level.root=warn",
+                "--spring.kafka.listener.auto-startup=false")) {
             AppendBenchmark append = new AppendBenchmark(context);
             report.addAll(append.run(rounds, commands, concurrency));
         }

@@ -18,6 +18,8 @@ abstract class DevServer {
     protected final DevServicesContext ctx;
     protected final Service service;
     protected final Path dir;
+    /** Between launching and answering: a server stopped then has not much to lose, so it gets little grace. */
+    private volatile boolean startingUp;
 
     DevServer(DevServicesContext ctx, Service service) {
         this.ctx = ctx;
@@ -74,6 +76,17 @@ abstract class DevServer {
             Processes.deleteTree(dir);
         }
         ctx.host.createDirectories(dir);
+        startingUp = true;
+    }
+
+    /** Called once {@link #start} returned. */
+    void markReady() {
+        startingUp = false;
+    }
+
+    /** How long to wait after SIGTERM before SIGKILL. */
+    protected Duration stopGrace(Duration normal) {
+        return startingUp ? Duration.ofSeconds(5) : normal;
     }
 
     protected void requireFree(Map<Integer, String> ports) {

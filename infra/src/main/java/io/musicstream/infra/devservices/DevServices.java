@@ -4,14 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -48,6 +50,9 @@ public final class DevServices implements AutoCloseable {
     private final Map<Service, DevServer> servers;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
+    /** Set while {@link #start} runs, so that {@link #close()} can interrupt a start-up in progress. */
+    private volatile ExecutorService startPool;
+    private volatile RunDirLock lock;
 
     private DevServices(DevServicesSettings settings, Map<Service, DevServer> servers) {
         this.settings = settings;
@@ -73,54 +78,69 @@ public final class DevServices implements AutoCloseable {
         for (Service s : settings.services()) {
             servers.put(s, DevServer.create(ctx, s));
         }
+        RunDirLock lock = RunDirLock.acquire(settings.runDir());
+
+        // registered before anything starts: the servers run in sessions of their own, so a Ctrl-C during start-up
+        // reaches only this JVM, and the hook must stop whatever was started so far
+        DevServices devServices = new DevServices(settings, servers);
+        devServices.lock = lock;
+        Runtime.getRuntime().addShutdownHook(devServices.shutdownHook);
 
         Map<Service, Duration> took = Collections.synchronizedMap(new EnumMap<>(Service.class));
         ExecutorService pool = Executors.newFixedThreadPool(servers.size(), daemonThreads("devservices-start"));
-        Map<Service, Future<?>> futures = new LinkedHashMap<>();
+        devServices.startPool = pool;
+        CompletionService<Service> completion = new ExecutorCompletionService<>(pool);
+        List<Future<Service>> futures = new ArrayList<>();
+        for (DevServer server : servers.values()) {
+            futures.add(completion.submit(() -> {
+                long t = System.nanoTime();
+                server.start(deadline);
+                server.markReady();
+                Duration d = Duration.ofNanos(System.nanoTime() - t);
+                took.put(server.service(), d);
+                log.info("{} ready on {} in {}", server.service().displayName(),
+                        endpoint(settings, server.service()), Host.seconds(d));
+                return server.service();
+            }));
+        }
+        Throwable failure = null;
         try {
-            for (DevServer server : servers.values()) {
-                futures.put(server.service(), pool.submit(() -> {
-                    long t = System.nanoTime();
-                    server.start(deadline);
-                    Duration d = Duration.ofNanos(System.nanoTime() - t);
-                    took.put(server.service(), d);
-                    log.info("{} ready on {} in {}", server.service().displayName(), endpoint(settings,
-                            server.service()), Host.seconds(d));
-                    return null;
-                }));
-            }
-            List<Throwable> failures = new ArrayList<>();
-            for (Map.Entry<Service, Future<?>> e : futures.entrySet()) {
+            for (int i = 0; i < futures.size() && failure == null; i++) {
                 try {
-                    e.getValue().get();
-                } catch (ExecutionException ex) {
-                    failures.add(ex.getCause());
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    failures.add(ex);
-                    futures.values().forEach(f -> f.cancel(true));
-                    break;
+                    completion.take().get();
+                } catch (ExecutionException e) {
+                    failure = e.getCause(); // the first failure cancels the others: no point waiting for them
                 }
             }
-            if (!failures.isEmpty()) {
-                stopAll(servers.values());
-                DevServicesException error = failures.get(0) instanceof DevServicesException d ? d
-                        : new DevServicesException("Dev services failed to start: " + failures.get(0),
-                        failures.get(0));
-                failures.stream().skip(1).forEach(error::addSuppressed);
-                throw error;
-            }
-        } catch (RuntimeException | Error e) {
-            if (!(e instanceof DevServicesException)) {
-                stopAll(servers.values());
-            }
-            throw e;
-        } finally {
-            pool.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new DevServicesException("Interrupted while starting dev services", e);
         }
+        if (failure != null) {
+            DevServicesException error = devServices.closed.get()
+                    ? new DevServicesException("Dev services were closed (the JVM is shutting down?) while they were "
+                    + "starting", failure)
+                    : failure instanceof DevServicesException d ? d
+                    : new DevServicesException("Dev services failed to start: " + failure, failure);
+            devServices.close(); // interrupts the other start-ups, then stops everything
+            for (Future<Service> f : futures) {
+                try {
+                    if (f.isDone() && !f.isCancelled()) {
+                        f.get();
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() != failure && !causedByInterrupt(e.getCause())) {
+                        error.addSuppressed(e.getCause());
+                    }
+                } catch (InterruptedException | java.util.concurrent.CancellationException ignored) {
+                    // reported through the first failure
+                }
+            }
+            throw error;
+        }
+        pool.shutdown();
+        devServices.startPool = null;
 
-        DevServices devServices = new DevServices(settings, servers);
-        Runtime.getRuntime().addShutdownHook(devServices.shutdownHook);
         log.info("Dev services ready in {} ({}); data in {}",
                 Host.seconds(Duration.ofNanos(System.nanoTime() - startNanos)),
                 servers.keySet().stream().map(s -> s.displayName() + " " + Host.seconds(took.get(s)))
@@ -193,7 +213,19 @@ public final class DevServices implements AutoCloseable {
             return;
         }
         long t = System.nanoTime();
+        ExecutorService starting = startPool;
+        if (starting != null) {
+            starting.shutdownNow();
+            try {
+                if (!starting.awaitTermination(60, TimeUnit.SECONDS)) {
+                    log.warn("Dev services still starting after 60 s; stopping them anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stopAll(servers.values());
+        releaseLock();
         log.info("Dev services stopped in {}", Host.seconds(Duration.ofNanos(System.nanoTime() - t)));
     }
 
@@ -208,6 +240,15 @@ public final class DevServices implements AutoCloseable {
             } catch (IllegalStateException | IllegalArgumentException ignored) {
                 // shutting down
             }
+            releaseLock();
+        }
+    }
+
+    private void releaseLock() {
+        RunDirLock l = lock;
+        lock = null;
+        if (l != null) {
+            l.close();
         }
     }
 
@@ -255,6 +296,16 @@ public final class DevServices implements AutoCloseable {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static boolean causedByInterrupt(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof java.nio.channels.ClosedByInterruptException
+                    || c instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String endpoint(DevServicesSettings s, Service service) {

@@ -50,6 +50,7 @@ final class Dist {
     }
 
     /** {@code <distDir>/<name>}, extracted by {@code extraction} unless a complete copy is already there. */
+    @SuppressWarnings("try")
     static Path ensure(Host host, Path distDir, String name, String source, Extraction extraction) {
         Path target = distDir.resolve(name);
         if (Files.isRegularFile(target.resolve(MARKER))) {
@@ -66,8 +67,13 @@ final class Dist {
                 long start = System.nanoTime();
                 log.info("Extracting {} into {} (once; later starts reuse it)", source, target);
                 Path partial = distDir.resolve("." + name + ".partial-" + ProcessHandle.current().pid());
-                Processes.deleteTree(partial);
-                Processes.deleteTree(target); // an earlier extraction that did not finish
+                try (var leftovers = Files.list(distDir)) { // extractions that did not finish
+                    for (Path p : leftovers.filter(p -> p.getFileName().toString()
+                            .startsWith("." + name + ".partial-")).toList()) {
+                        Processes.deleteTree(p);
+                    }
+                }
+                Processes.deleteTree(target);
                 Files.createDirectories(partial);
                 extraction.extractInto(partial);
                 Files.writeString(partial.resolve(MARKER), source + "\n", StandardCharsets.UTF_8);

@@ -143,6 +143,7 @@ final class ElasticsearchDevServer extends DevServer {
                 "transport.port: " + transportPort,
                 "discovery.type: single-node",
                 "xpack.security.enabled: false",
+                "xpack.ml.enabled: false", // accepted by 8.19's x-pack-core even though this zip has no ML module
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: false",
                 "") + "\n");
@@ -156,7 +157,15 @@ final class ElasticsearchDevServer extends DevServer {
 
     @Override
     void stop() {
-        Processes.terminate(ourProcesses(), Duration.ofSeconds(30), "Elasticsearch");
+        // twice: a CLI stopped half-way may just have launched its server
+        for (int round = 0; round < 2; round++) {
+            List<ProcessHandle> running = ourProcesses();
+            if (running.isEmpty()) {
+                return;
+            }
+            Processes.terminate(running, stopGrace(Duration.ofSeconds(30)), "Elasticsearch");
+            Processes.sleep(200);
+        }
     }
 
     @Override
@@ -164,8 +173,9 @@ final class ElasticsearchDevServer extends DevServer {
         return List.of(pidFile(), serverPidFile);
     }
 
+    /** The server (marker in its JVM options) or the CLI that launches it (our config directory). */
     @Override
     protected boolean isOurs(List<String> cmd) {
-        return cmd.contains(marker);
+        return cmd.contains(marker) || cmd.contains("-Des.path.conf=" + config);
     }
 }

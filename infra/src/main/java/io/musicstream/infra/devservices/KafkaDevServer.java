@@ -139,7 +139,6 @@ final class KafkaDevServer extends DevServer {
                 "num.recovery.threads.per.data.dir=1",
                 "log.retention.hours=168",
                 "log.segment.bytes=67108864",
-                ctx.settings.fresh() ? "log.flush.interval.messages=9223372036854775807" : "",
                 "") + "\n";
     }
 
@@ -151,7 +150,7 @@ final class KafkaDevServer extends DevServer {
 
     @Override
     void stop() {
-        Processes.terminate(ourProcesses(), Duration.ofSeconds(30), "Kafka");
+        Processes.terminate(ourProcesses(), stopGrace(Duration.ofSeconds(30)), "Kafka");
     }
 
     @Override

@@ -169,10 +169,18 @@ final class Processes {
             return true;
         }
         log.warn("{} did not stop within {} after SIGTERM; sending SIGKILL to {}", what, Host.seconds(grace),
-                alive.stream().filter(ProcessHandle::isAlive).map(h -> Long.toString(h.pid()))
+                alive.stream().filter(ProcessHandle::isAlive).map(h -> h.pid() + " " + brief(commandLine(h.pid())))
                         .collect(Collectors.joining(", ")));
         alive.forEach(ProcessHandle::destroyForcibly);
         return awaitExit(alive, Duration.ofSeconds(15));
+    }
+
+    /** First and last two arguments of a command line, for log lines. */
+    static String brief(List<String> cmd) {
+        if (cmd.size() <= 3) {
+            return String.join(" ", cmd);
+        }
+        return cmd.get(0) + " ... " + cmd.get(cmd.size() - 2) + " " + cmd.get(cmd.size() - 1);
     }
 
     static boolean awaitExit(Collection<ProcessHandle> processes, Duration timeout) {

@@ -91,7 +91,7 @@ final class RedisDevServer extends DevServer {
 
     @Override
     void stop() {
-        Processes.terminate(ourProcesses(), Duration.ofSeconds(15), "Redis");
+        Processes.terminate(ourProcesses(), stopGrace(Duration.ofSeconds(15)), "Redis");
     }
 
     @Override

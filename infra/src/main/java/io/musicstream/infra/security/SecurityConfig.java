@@ -1,18 +1,18 @@
 package io.musicstream.infra.security;
 
 import io.musicstream.infra.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 public class SecurityConfig {
 
@@ -39,11 +39,5 @@ public class SecurityConfig {
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Forbidden", "your roles do not allow this")));
         return http.build();
-    }
-
-    /** Argon2id with Spring Security's current recommended parameters. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 }
