@@ -70,7 +70,7 @@ final class ElasticsearchDevServer extends DevServer {
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_PATH_CONF", config.toString());
         env.put("ES_TMPDIR", tmp.toString());
-        env.put("ES_JAVA_OPTS", "-Xms512m -Xmx512m " + marker);
+        env.put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
         env.put("HOME", dir.toString());
         List<String> cli = List.of(home.resolve("bin/elasticsearch").toString(), "-d", "-p", serverPidFile.toString());
         Process process = Processes.launch(command(cli), env, dir, consoleLog);
@@ -136,8 +136,8 @@ final class ElasticsearchDevServer extends DevServer {
                 "# Written by the dev services launcher on every start; edits are lost.",
                 "cluster.name: " + CLUSTER_NAME,
                 "node.name: dev",
-                "path.data: " + data,
-                "path.logs: " + logs,
+                "path.data: " + yamlString(data.toString()),
+                "path.logs: " + yamlString(logs.toString()),
                 "network.host: 127.0.0.1",
                 "http.port: " + port,
                 "transport.port: " + transportPort,
@@ -147,12 +147,17 @@ final class ElasticsearchDevServer extends DevServer {
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: false",
                 "") + "\n");
-        // gc.log lands in the server's working directory (the logs dir); keep it small
+        // no gc.log (the distribution's jvm.options writes one), JVM warnings only
         write(config.resolve("jvm.options.d/devservices.options"), String.join("\n",
+                marker, // how a server left behind by a crashed run is recognised
                 "-Xlog:disable",
                 "-Xlog:all=warning:stderr:utctime,level,tags",
                 "-XX:-HeapDumpOnOutOfMemoryError",
                 "") + "\n");
+    }
+
+    private static String yamlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Override

@@ -49,7 +49,7 @@ final class RedisDevServer extends DevServer {
                 "port " + port,
                 "protected-mode no",
                 "daemonize no",
-                "dir " + data,
+                "dir \"" + data + "\"",
                 "logfile \"\"",
                 "loglevel notice",
                 // keeps the config path in the process title, which is how a leftover process is recognised

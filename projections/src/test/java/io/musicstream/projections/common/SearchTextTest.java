@@ -1,0 +1,23 @@
+package io.musicstream.projections.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SearchTextTest {
+
+    @Test
+    void foldsDiacriticsAndCaseSoEitherSpellingMatches() {
+        assertThat(SearchText.fold("Beyoncé")).isEqualTo("beyonce");
+        assertThat(SearchText.fold("Sigur Rós")).isEqualTo(SearchText.fold("sigur ros"));
+        assertThat(SearchText.fold("Motörhead")).isEqualTo("motorhead");
+        assertThat(SearchText.fold("Ágætis byrjun")).isEqualTo("agaetis byrjun");
+        assertThat(SearchText.fold("Søren Łukasz Straße")).isEqualTo("soren lukasz strasse");
+    }
+
+    @Test
+    void keepsScriptsWithoutLatinFormsIntact() {
+        assertThat(SearchText.fold("坂本龍一")).isEqualTo("坂本龍一");
+        assertThat(SearchText.fold("Чайковский")).isEqualTo("чайковский");
+    }
+}
