@@ -2,15 +2,12 @@ package io.musicstream.projections.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Folds text for search the same way at index and at query time: decomposes accents and drops them,
- * lower-cases. The Elasticsearch build we run has no asciifolding filter, so folding happens here.
+ * lower-cases. Only Latin letters lose their marks: in other scripts a mark can make another letter. The Elasticsearch build we run has no asciifolding filter, so folding happens here.
  */
 public final class SearchText {
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private SearchText() {
     }
@@ -20,10 +17,25 @@ public final class SearchText {
             return null;
         }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        String stripped = MARKS.matcher(decomposed).replaceAll("")
+        StringBuilder folded = new StringBuilder(decomposed.length());
+        Character.UnicodeScript base = Character.UnicodeScript.COMMON;
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+            if (!mark) {
+                base = Character.UnicodeScript.of(cp);
+                folded.appendCodePoint(cp);
+            } else if (base != Character.UnicodeScript.LATIN) {
+                folded.appendCodePoint(cp); // й, が and other letters of other scripts keep their marks
+            }
+        }
+        String latin = Normalizer.normalize(folded, Normalizer.Form.NFC)
                 .replace('ø', 'o').replace('Ø', 'O').replace('ł', 'l').replace('Ł', 'L')
                 .replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE").replace("œ", "oe").replace("Œ", "OE")
                 .replace('đ', 'd').replace('Đ', 'D').replace('ı', 'i');
-        return stripped.toLowerCase(Locale.ROOT);
+        return latin.toLowerCase(Locale.ROOT);
     }
 }

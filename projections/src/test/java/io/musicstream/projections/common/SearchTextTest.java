@@ -18,6 +18,7 @@ class SearchTextTest {
     @Test
     void keepsScriptsWithoutLatinFormsIntact() {
         assertThat(SearchText.fold("坂本龍一")).isEqualTo("坂本龍一");
+        assertThat(SearchText.fold("ガンダム")).isEqualTo("ガンダム");
         assertThat(SearchText.fold("Чайковский")).isEqualTo("чайковский");
     }
 }
