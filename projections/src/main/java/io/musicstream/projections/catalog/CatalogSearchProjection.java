@@ -41,64 +41,56 @@ public class CatalogSearchProjection {
 
     @EventHandler
     void on(ArtistRegistered event) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("kind", "artist");
-        doc.put("id", event.artistId());
-        doc.put("name", SearchText.fold(event.name()));
-        doc.put("display_name", event.name());
-        doc.put("taken_down", false);
-        doc.put("popularity", 0);
-        doc.put("suggest", Map.of("input", List.of(SearchText.fold(event.name()))));
-        bulk(List.of(Map.entry("artist:" + event.artistId(), doc)));
+        bulk(List.of(Map.entry("artist:" + event.artistId(), document("artist", event.artistId(), event.name()))));
     }
 
     @EventHandler
     void on(ReleaseIngested event) {
         Map<String, String> artistNames = artistNames(event);
-        List<String> releaseArtists = names(event.artistIds(), artistNames);
         Integer year = event.releaseDate() == null ? null : event.releaseDate().getYear();
         List<Map.Entry<String, Map<String, Object>>> docs = new ArrayList<>();
 
-        Map<String, Object> album = new LinkedHashMap<>();
-        album.put("kind", "album");
-        album.put("id", event.releaseId());
-        album.put("name", SearchText.fold(event.title()));
-        album.put("display_name", event.title());
-        album.put("artist_names", SearchText.fold(String.join(" ", releaseArtists)));
-        album.put("display_artists", releaseArtists);
-        album.put("artist_ids", event.artistIds());
+        Map<String, Object> album = document("album", event.releaseId(), event.title());
+        putArtists(album, event.artistIds(), artistNames);
         album.put("genres", event.genres());
         album.put("release_year", year);
         album.put("upc", event.upc());
-        album.put("taken_down", false);
-        album.put("popularity", 0);
-        album.put("suggest", Map.of("input", List.of(SearchText.fold(event.title()))));
         docs.add(Map.entry("album:" + event.releaseId(), album));
 
         for (TrackSpec track : event.tracks()) {
-            List<String> trackArtists = names(track.artistIds(), artistNames);
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("kind", "track");
-            doc.put("id", track.trackId());
-            doc.put("name", SearchText.fold(track.title()));
-            doc.put("display_name", track.title());
-            doc.put("artist_names", SearchText.fold(String.join(" ", trackArtists)));
-            doc.put("display_artists", trackArtists);
-            doc.put("artist_ids", track.artistIds());
+            Map<String, Object> doc = document("track", track.trackId(), track.title());
+            putArtists(doc, track.artistIds(), artistNames);
             doc.put("album", SearchText.fold(event.title()));
             doc.put("release_id", event.releaseId());
             doc.put("genres", event.genres());
             doc.put("release_year", year);
             doc.put("explicit", track.explicit());
             doc.put("territories", track.territories());
-            doc.put("taken_down", false);
-            doc.put("popularity", 0);
             doc.put("duration_ms", track.durationMs());
             doc.put("isrc", track.isrc());
-            doc.put("suggest", Map.of("input", List.of(SearchText.fold(track.title()))));
             docs.add(Map.entry("track:" + track.trackId(), doc));
         }
         bulk(docs);
+    }
+
+    /** The fields every kind shares; names are indexed folded and kept as given for display. */
+    private static Map<String, Object> document(String kind, String id, String name) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("kind", kind);
+        doc.put("id", id);
+        doc.put("name", SearchText.fold(name));
+        doc.put("display_name", name);
+        doc.put("taken_down", false);
+        doc.put("popularity", 0);
+        doc.put("suggest", Map.of("input", List.of(SearchText.fold(name))));
+        return doc;
+    }
+
+    private static void putArtists(Map<String, Object> doc, List<String> artistIds, Map<String, String> names) {
+        List<String> artists = artistIds.stream().map(id -> names.getOrDefault(id, id)).toList();
+        doc.put("artist_names", SearchText.fold(String.join(" ", artists)));
+        doc.put("display_artists", artists);
+        doc.put("artist_ids", artistIds);
     }
 
     private Map<String, String> artistNames(ReleaseIngested event) {
@@ -108,10 +100,6 @@ public class CatalogSearchProjection {
                 .param("ids", ids.stream().distinct().toList())
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static List<String> names(List<String> ids, Map<String, String> names) {
-        return ids.stream().map(id -> names.getOrDefault(id, id)).toList();
     }
 
     private void bulk(List<Map.Entry<String, Map<String, Object>>> docs) {
