@@ -13,6 +13,9 @@ create table domain_event_entry (
     type                 varchar(255),
     unique (aggregate_identifier, sequence_number)
 );
+-- The sync feed reads one stream's changes after a token: where aggregate = ? and global_index > ?
+-- order by global_index. Tracking processors read by the primary key.
+create index domain_event_entry_aggregate_global_index on domain_event_entry (aggregate_identifier, global_index);
 
 create table snapshot_event_entry (
     aggregate_identifier varchar(255) not null,

@@ -71,6 +71,10 @@ public final class ApiClient {
         return send(request(path).GET().build());
     }
 
+    public Response getWithHeader(String path, String name, String value) {
+        return send(request(path).setHeader(name, value).GET().build());
+    }
+
     public Response get(String path, String accept) {
         return send(request(path).setHeader("Accept", accept).GET().build());
     }

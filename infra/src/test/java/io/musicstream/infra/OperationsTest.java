@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsTest extends IntegrationTest {
 
     @Test
@@ -22,6 +26,18 @@ class OperationsTest extends IntegrationTest {
         ApiClient.Response response = anonymous.get("/actuator/prometheus", "text/plain");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void logsAreJsonLinesCarryingTheRequestId(CapturedOutput output) {
+        String requestId = "test-" + java.util.UUID.randomUUID();
+        ApiClient.Response response = anonymous.getWithHeader("/api/v1/me", "X-Request-Id", requestId);
+        assertThat(response.header("X-Request-Id")).isEqualTo(requestId);
+        eventually(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains(requestId) && line.contains("GET /api/v1/me 401")))
+                .singleElement().satisfies(line -> {
+                    assertThat(line).startsWith("{").contains("\"requestId\":\"" + requestId + "\"");
+                }));
     }
 
     @Test
