@@ -5,6 +5,12 @@ import io.musicstream.events.account.UserRegistered;
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.events.catalog.AudioFeatures;
 import io.musicstream.events.catalog.ReleaseIngested;
+import io.musicstream.events.catalog.ReleaseMetadataUpdated;
+import io.musicstream.events.catalog.TrackAddedToRelease;
+import io.musicstream.events.catalog.TrackMetadataUpdated;
+import io.musicstream.events.catalog.TrackRemovedFromRelease;
+import io.musicstream.events.catalog.TrackRestored;
+import io.musicstream.events.catalog.TrackTakenDown;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
 import io.musicstream.events.catalog.RightsShare;
@@ -21,6 +27,11 @@ final class EventSamples {
 
     static final Instant AT = Instant.parse("2026-11-21T12:00:00Z");
 
+    static final TrackSpec TRACK = new TrackSpec("t-1", "ISA019900001", "Svefn-g-englar", 604_000, 1, 2, false,
+            List.of("a-1"), new AudioFeatures(118.5, 0.35, 0.12, 0.21, 0.44, 0.83, -14.2), List.of("WW"),
+            List.of(new RightsShare("p-1", "FatCat Records", RightsRole.RECORDING_OWNER, 7_000),
+                    new RightsShare("p-2", "Universal Music Publishing", RightsRole.PUBLISHER, 3_000)));
+
     private EventSamples() {
     }
 
@@ -32,13 +43,15 @@ final class EventSamples {
                 ReleaseIngested.class, new ReleaseIngested("r-1", "00602547924971", "Ágætis byrjun", ReleaseType.ALBUM,
                         List.of("a-1"), "FatCat", LocalDate.of(1999, 6, 12), List.of("post-rock"),
                         "https://img.example/r-1.jpg",
-                        List.of(new TrackSpec("t-1", "ISA019900001", "Svefn-g-englar", 604_000, 1, 2, false,
-                                List.of("a-1"), new AudioFeatures(118.5, 0.35, 0.12, 0.21, 0.44, 0.83, -14.2),
-                                List.of("WW"),
-                                List.of(new RightsShare("p-1", "FatCat Records", RightsRole.RECORDING_OWNER, 7_000),
-                                        new RightsShare("p-2", "Universal Music Publishing", RightsRole.PUBLISHER,
-                                                3_000)))),
-                        AT),
-                TrackPlayed.class, new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS"));
+                        List.of(TRACK), AT),
+                TrackPlayed.class, new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS"),
+                TrackMetadataUpdated.class, new TrackMetadataUpdated("r-1", TRACK, AT),
+                TrackTakenDown.class, new TrackTakenDown("r-1", "t-1", List.of("DK", "NO"), "licence dispute", AT),
+                TrackRestored.class, new TrackRestored("r-1", "t-1", List.of("NO"), AT),
+                ReleaseMetadataUpdated.class, new ReleaseMetadataUpdated("r-1", "Ágætis byrjun (Deluxe)",
+                        ReleaseType.ALBUM, List.of("a-1"), "FatCat", LocalDate.of(1999, 6, 12),
+                        List.of("post-rock", "ambient"), null, AT),
+                TrackAddedToRelease.class, new TrackAddedToRelease("r-1", TRACK, AT),
+                TrackRemovedFromRelease.class, new TrackRemovedFromRelease("r-1", "t-1", AT));
     }
 }

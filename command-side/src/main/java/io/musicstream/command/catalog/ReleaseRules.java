@@ -52,26 +52,37 @@ final class ReleaseRules {
             } else if (!isrcs.add(track.isrc())) {
                 faults.add(where + ".isrc " + track.isrc() + " appears more than once");
             }
-            if (blank(track.title())) {
-                faults.add(where + ".title must not be blank");
-            }
-            if (track.durationMs() <= 0) {
-                faults.add(where + ".durationMs must be positive");
-            }
             if (track.discNumber() < 1 || track.trackNumber() < 1) {
                 faults.add(where + " disc and track numbers start at 1");
             } else if (!positions.add(track.discNumber() + "/" + track.trackNumber())) {
                 faults.add(where + " disc " + track.discNumber() + " track " + track.trackNumber()
                         + " appears more than once");
             }
-            if (track.territories() == null || track.territories().isEmpty()) {
-                faults.add(where + ".territories must name at least one territory (WW for worldwide)");
-            } else if (track.territories().stream().anyMatch(t -> t == null || !TERRITORY.matcher(t).matches())) {
-                faults.add(where + ".territories must be ISO 3166-1 alpha-2 codes or WW");
-            }
-            faults.addAll(shareFaults(where, track.rightsHolders()));
+            faults.addAll(trackFaults(where, track));
         }
         return faults;
+    }
+
+    /** Rules of one track on its own (ISRC and position clashes are checked against the whole release). */
+    static List<String> trackFaults(String where, TrackSpec track) {
+        List<String> faults = new ArrayList<>();
+        if (blank(track.title())) {
+            faults.add(where + ".title must not be blank");
+        }
+        if (track.durationMs() <= 0) {
+            faults.add(where + ".durationMs must be positive");
+        }
+        if (track.territories() == null || track.territories().isEmpty()) {
+            faults.add(where + ".territories must name at least one territory (WW for worldwide)");
+        } else if (track.territories().stream().anyMatch(t -> t == null || !TERRITORY.matcher(t).matches())) {
+            faults.add(where + ".territories must be ISO 3166-1 alpha-2 codes or WW");
+        }
+        faults.addAll(shareFaults(where, track.rightsHolders()));
+        return faults;
+    }
+
+    static boolean validTerritory(String territory) {
+        return territory != null && TERRITORY.matcher(territory).matches();
     }
 
     private static List<String> shareFaults(String where, List<RightsShare> shares) {

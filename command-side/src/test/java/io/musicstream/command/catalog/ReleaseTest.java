@@ -6,9 +6,19 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.events.catalog.AudioFeatures;
 import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.ReleaseIngested;
+import io.musicstream.events.catalog.ReleaseMetadataUpdated;
+import io.musicstream.events.catalog.RestoreTrack;
+import io.musicstream.events.catalog.TakeDownTrack;
+import io.musicstream.events.catalog.TrackAddedToRelease;
+import io.musicstream.events.catalog.TrackMetadataUpdated;
+import io.musicstream.events.catalog.TrackRemovedFromRelease;
+import io.musicstream.events.catalog.TrackRestored;
+import io.musicstream.events.catalog.TrackTakenDown;
+import io.musicstream.events.catalog.UpdateTrackMetadata;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
 import io.musicstream.events.catalog.RightsShare;
@@ -75,11 +85,101 @@ class ReleaseTest {
     }
 
     @Test
-    void changedContentOfAnIngestedReleaseIsAConflictForNow() {
+    void aRedeliveryWritesOnlyWhatChanged() {
+        TrackSpec kept = track("GBUM71029604", 1, fullShares());
+        TrackSpec dropped = track("GBUM71029605", 2, fullShares());
+        IngestRelease first = ingest(List.of(kept, dropped), T0);
+        TrackSpec renamed = new TrackSpec(kept.trackId(), kept.isrc(), "Bohemian Rhapsody (Remastered 2011)",
+                kept.durationMs(), 1, 1, false, kept.artistIds(), kept.audioFeatures(), kept.territories(),
+                kept.rightsHolders());
+        TrackSpec added = track("GBUM71029606", 3, fullShares());
+        IngestRelease second = new IngestRelease("r-1", first.upc(), first.title(), first.releaseType(),
+                first.artistIds(), "EMI Records", first.releaseDate(), first.genres(), null, List.of(renamed, added), T1);
+        fixture.given(ingested(first)).when(second).expectSuccessfulHandlerExecution().expectEvents(
+                new ReleaseMetadataUpdated("r-1", first.title(), first.releaseType(), first.artistIds(), "EMI Records",
+                        first.releaseDate(), first.genres(), null, T1),
+                new TrackMetadataUpdated("r-1", renamed, T1),
+                new TrackAddedToRelease("r-1", added, T1),
+                new TrackRemovedFromRelease("r-1", dropped.trackId(), T1));
+    }
+
+    @Test
+    void takingATrackDownEverywhereTwiceWritesOnce() {
         IngestRelease first = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        String trackId = first.tracks().get(0).trackId();
+        fixture.given(ingested(first), new TrackTakenDown("r-1", trackId, List.of(), "rights expired", T0))
+                .when(new TakeDownTrack("r-1", trackId, List.of(), "rights expired", T1))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void territoryTakedownsRecordOnlyNewlyBlockedTerritories() {
+        IngestRelease first = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        String trackId = first.tracks().get(0).trackId();
+        fixture.given(ingested(first), new TrackTakenDown("r-1", trackId, List.of("SE"), "dispute", T0))
+                .when(new TakeDownTrack("r-1", trackId, List.of("SE", "NO", "DK"), "dispute", T1))
+                .expectEvents(new TrackTakenDown("r-1", trackId, List.of("DK", "NO"), "dispute", T1));
+    }
+
+    @Test
+    void restoringLiftsTakedownsPerTerritoryOrEverywhere() {
+        IngestRelease first = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        String trackId = first.tracks().get(0).trackId();
+        TrackTakenDown blocked = new TrackTakenDown("r-1", trackId, List.of("NO", "SE"), "dispute", T0);
+        fixture.given(ingested(first), blocked)
+                .when(new RestoreTrack("r-1", trackId, List.of("SE", "FI"), T1))
+                .expectEvents(new TrackRestored("r-1", trackId, List.of("SE"), T1));
+        fixture.given(ingested(first), blocked)
+                .when(new RestoreTrack("r-1", trackId, List.of(), T1))
+                .expectEvents(new TrackRestored("r-1", trackId, List.of(), T1));
         fixture.given(ingested(first))
-                .when(ingest(List.of(track("GBUM71029605", 1, fullShares())), T1))
+                .when(new RestoreTrack("r-1", trackId, List.of(), T1))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aTerritoryCannotBeRestoredWhileTheTrackIsDownEverywhere() {
+        IngestRelease first = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        String trackId = first.tracks().get(0).trackId();
+        fixture.given(ingested(first), new TrackTakenDown("r-1", trackId, List.of(), "rights expired", T0))
+                .when(new RestoreTrack("r-1", trackId, List.of("SE"), T1))
                 .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void takedownsNeedAKnownTrackAndAReason() {
+        IngestRelease first = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        fixture.given(ingested(first)).when(new TakeDownTrack("r-1", "no-such-track", List.of(), "x", T1))
+                .expectException(UnknownItemException.class).expectNoEvents();
+        fixture.given(ingested(first))
+                .when(new TakeDownTrack("r-1", first.tracks().get(0).trackId(), List.of("Sweden"), " ", T1))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(allOf(containsString("reason is required"), containsString("territories")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void updatingTrackMetadataWritesTheNewStateOrNothing() {
+        TrackSpec original = track("GBUM71029604", 1, fullShares());
+        IngestRelease first = ingest(List.of(original), T0);
+        TrackSpec explicit = new TrackSpec(original.trackId(), original.isrc(), original.title(),
+                original.durationMs(), 1, 1, true, original.artistIds(), original.audioFeatures(),
+                original.territories(), original.rightsHolders());
+        fixture.given(ingested(first)).when(new UpdateTrackMetadata("r-1", explicit, T1))
+                .expectEvents(new TrackMetadataUpdated("r-1", explicit, T1));
+        fixture.given(ingested(first)).when(new UpdateTrackMetadata("r-1", original, T1))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aTrackKeepsItsIsrc() {
+        TrackSpec original = track("GBUM71029604", 1, fullShares());
+        TrackSpec otherRecording = new TrackSpec(original.trackId(), "GBUM71029699", original.title(),
+                original.durationMs(), 1, 1, false, original.artistIds(), original.audioFeatures(),
+                original.territories(), original.rightsHolders());
+        fixture.given(ingested(ingest(List.of(original), T0)))
+                .when(new UpdateTrackMetadata("r-1", otherRecording, T1))
+                .expectException(InvalidCommandException.class).expectNoEvents();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.musicstream.infra.web;
 
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.infra.security.Accounts;
 import jakarta.validation.ConstraintViolationException;
 import java.io.UncheckedIOException;
@@ -127,6 +128,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Accounts.UsernameTakenException.class)
     ResponseEntity<Object> usernameTaken(Accounts.UsernameTakenException ex) {
         return respond(problems.problem(HttpStatus.CONFLICT, "Username taken", ex.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownItemException.class)
+    ResponseEntity<Object> unknownItem(UnknownItemException ex) {
+        return respond(problems.problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

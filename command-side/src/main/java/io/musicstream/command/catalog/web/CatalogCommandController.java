@@ -3,6 +3,9 @@ package io.musicstream.command.catalog.web;
 import io.musicstream.events.catalog.AudioFeatures;
 import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.RegisterArtist;
+import io.musicstream.events.catalog.RestoreTrack;
+import io.musicstream.events.catalog.TakeDownTrack;
+import io.musicstream.events.catalog.UpdateTrackMetadata;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
 import io.musicstream.events.catalog.RightsShare;
@@ -21,7 +24,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,18 +83,57 @@ public class CatalogCommandController {
     @PostMapping("/releases")
     public ResponseEntity<ReleaseIngestedResponse> ingestRelease(@Valid @RequestBody IngestReleaseRequest request) {
         String releaseId = releaseId(request.upc());
-        List<TrackSpec> tracks = request.tracks().stream().map(t -> new TrackSpec(
-                trackId(request.upc(), t.isrc()), t.isrc(), t.title(), t.durationMs(),
-                t.discNumber() == 0 ? 1 : t.discNumber(), t.trackNumber(), t.explicit(),
-                t.artistIds() == null || t.artistIds().isEmpty() ? request.artistIds() : t.artistIds(),
-                t.audioFeatures(), t.territories(),
-                t.rightsHolders().stream().map(r -> new RightsShare(r.partyId(), r.name(), r.role(),
-                        r.shareBasisPoints())).toList())).toList();
+        List<TrackSpec> tracks = request.tracks().stream()
+                .map(t -> toSpec(trackId(request.upc(), t.isrc()), t, request.artistIds())).toList();
         commands.sendAndWait(new IngestRelease(releaseId, request.upc(), request.title(), request.releaseType(),
                 request.artistIds(), request.label(), request.releaseDate(), request.genres(), request.artworkUrl(),
                 tracks, clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new ReleaseIngestedResponse(releaseId, request.upc(),
                 tracks.stream().map(t -> new TrackIds(t.isrc(), t.trackId())).toList()));
+    }
+
+    public record TrackChanged(String releaseId, String trackId) {
+    }
+
+    @PutMapping("/releases/{releaseId}/tracks/{trackId}")
+    public TrackChanged updateTrack(@PathVariable String releaseId, @PathVariable String trackId,
+                                    @Valid @RequestBody TrackRequest request) {
+        TrackSpec track = toSpec(trackId, request, List.of());
+        commands.sendAndWait(new UpdateTrackMetadata(releaseId, track, clock.instant()));
+        return new TrackChanged(releaseId, trackId);
+    }
+
+    public record TakedownRequest(List<@NotBlank String> territories, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Blocks the track in the given territories, or everywhere when none are given. */
+    @PostMapping("/releases/{releaseId}/tracks/{trackId}/takedown")
+    public TrackChanged takeDown(@PathVariable String releaseId, @PathVariable String trackId,
+                                 @Valid @RequestBody TakedownRequest request) {
+        commands.sendAndWait(new TakeDownTrack(releaseId, trackId,
+                request.territories() == null ? List.of() : request.territories(), request.reason(), clock.instant()));
+        return new TrackChanged(releaseId, trackId);
+    }
+
+    public record RestoreRequest(List<@NotBlank String> territories) {
+    }
+
+    /** Lifts takedowns in the given territories, or all of them when none are given. */
+    @PostMapping("/releases/{releaseId}/tracks/{trackId}/restore")
+    public TrackChanged restore(@PathVariable String releaseId, @PathVariable String trackId,
+                                @Valid @RequestBody(required = false) RestoreRequest request) {
+        List<String> territories = request == null || request.territories() == null ? List.of() : request.territories();
+        commands.sendAndWait(new RestoreTrack(releaseId, trackId, territories, clock.instant()));
+        return new TrackChanged(releaseId, trackId);
+    }
+
+    private static TrackSpec toSpec(String trackId, TrackRequest t, List<String> releaseArtists) {
+        return new TrackSpec(trackId, t.isrc(), t.title(), t.durationMs(), t.discNumber() == 0 ? 1 : t.discNumber(),
+                t.trackNumber(), t.explicit(),
+                t.artistIds() == null || t.artistIds().isEmpty() ? releaseArtists : t.artistIds(),
+                t.audioFeatures(), t.territories(),
+                t.rightsHolders().stream().map(r -> new RightsShare(r.partyId(), r.name(), r.role(),
+                        r.shareBasisPoints())).toList());
     }
 
     /** Release ids derive from the UPC, so a redelivered release reaches the same aggregate. */
