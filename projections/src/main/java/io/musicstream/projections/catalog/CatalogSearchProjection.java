@@ -1,121 +1,105 @@
 package io.musicstream.projections.catalog;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.events.catalog.ReleaseIngested;
-import io.musicstream.events.catalog.TrackSpec;
-import io.musicstream.projections.common.SearchText;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.musicstream.events.catalog.ReleaseMetadataUpdated;
+import io.musicstream.events.catalog.TrackAddedToRelease;
+import io.musicstream.events.catalog.TrackMetadataUpdated;
+import io.musicstream.events.catalog.TrackRemovedFromRelease;
+import io.musicstream.events.catalog.TrackRestored;
+import io.musicstream.events.catalog.TrackTakenDown;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes artists, albums and tracks into Elasticsearch. Documents have stable ids and are written whole,
- * so replaying an event rewrites the same documents: the projection is idempotent.
+ * Keeps the catalog search index current. The documents of a whole batch of events go to Elasticsearch in
+ * one bulk request when the batch commits; if that fails, the batch (and its token) is retried, so no event
+ * is skipped. Documents are rewritten whole from the events, which makes redelivery harmless.
  */
 @Component
 @ProcessingGroup(CatalogSearchProjection.PROCESSING_GROUP)
 public class CatalogSearchProjection {
 
     public static final String PROCESSING_GROUP = "catalog-search";
+    private static final String WRITER = CatalogSearchProjection.class.getName() + ".writer";
 
     private final ElasticsearchClient client;
     private final CatalogIndex index;
-    private final JdbcClient jdbc;
+    private final SearchDocuments documents;
 
     public CatalogSearchProjection(ElasticsearchClient client, CatalogIndex index, JdbcClient jdbc) {
         this.client = client;
         this.index = index;
-        this.jdbc = jdbc;
+        this.documents = new SearchDocuments(ids -> artistNames(jdbc, ids));
+    }
+
+    static Map<String, String> artistNames(JdbcClient jdbc, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select artist_id, name from catalog_artist where artist_id in (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
     @EventHandler
     void on(ArtistRegistered event) {
-        bulk(List.of(Map.entry("artist:" + event.artistId(), document("artist", event.artistId(), event.name()))));
+        documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(ReleaseIngested event) {
-        Map<String, String> artistNames = artistNames(event);
-        Integer year = event.releaseDate() == null ? null : event.releaseDate().getYear();
-        List<Map.Entry<String, Map<String, Object>>> docs = new ArrayList<>();
-
-        Map<String, Object> album = document("album", event.releaseId(), event.title());
-        putArtists(album, event.artistIds(), artistNames);
-        album.put("genres", event.genres());
-        album.put("release_year", year);
-        album.put("upc", event.upc());
-        docs.add(Map.entry("album:" + event.releaseId(), album));
-
-        for (TrackSpec track : event.tracks()) {
-            Map<String, Object> doc = document("track", track.trackId(), track.title());
-            putArtists(doc, track.artistIds(), artistNames);
-            doc.put("album", SearchText.fold(event.title()));
-            doc.put("release_id", event.releaseId());
-            doc.put("genres", event.genres());
-            doc.put("release_year", year);
-            doc.put("explicit", track.explicit());
-            doc.put("territories", track.territories());
-            doc.put("duration_ms", track.durationMs());
-            doc.put("isrc", track.isrc());
-            docs.add(Map.entry("track:" + track.trackId(), doc));
-        }
-        bulk(docs);
+        documents.apply(event, batchWriter());
     }
 
-    /** The fields every kind shares; names are indexed folded and kept as given for display. */
-    private static Map<String, Object> document(String kind, String id, String name) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("kind", kind);
-        doc.put("id", id);
-        doc.put("name", SearchText.fold(name));
-        doc.put("display_name", name);
-        doc.put("taken_down", false);
-        doc.put("popularity", 0);
-        doc.put("suggest", Map.of("input", List.of(SearchText.fold(name))));
-        return doc;
+    @EventHandler
+    void on(ReleaseMetadataUpdated event) {
+        documents.apply(event, batchWriter());
     }
 
-    private static void putArtists(Map<String, Object> doc, List<String> artistIds, Map<String, String> names) {
-        List<String> artists = artistIds.stream().map(id -> names.getOrDefault(id, id)).toList();
-        doc.put("artist_names", SearchText.fold(String.join(" ", artists)));
-        doc.put("display_artists", artists);
-        doc.put("artist_ids", artistIds);
+    @EventHandler
+    void on(TrackAddedToRelease event) {
+        documents.apply(event, batchWriter());
     }
 
-    private Map<String, String> artistNames(ReleaseIngested event) {
-        List<String> ids = new ArrayList<>(event.artistIds());
-        event.tracks().forEach(t -> ids.addAll(t.artistIds()));
-        return jdbc.sql("select artist_id, name from catalog_artist where artist_id in (:ids)")
-                .param("ids", ids.stream().distinct().toList())
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    @EventHandler
+    void on(TrackMetadataUpdated event) {
+        documents.apply(event, batchWriter());
     }
 
-    private void bulk(List<Map.Entry<String, Map<String, Object>>> docs) {
-        index.ensureExists();
-        BulkRequest.Builder request = new BulkRequest.Builder();
-        docs.forEach(d -> request.operations(op -> op.index(i -> i.index(CatalogIndex.ALIAS).id(d.getKey())
-                .document(d.getValue()))));
-        try {
-            BulkResponse response = client.bulk(request.build());
-            if (response.errors()) {
-                String reasons = response.items().stream().filter(i -> i.error() != null)
-                        .map(i -> i.id() + ": " + i.error().reason()).limit(5).collect(Collectors.joining("; "));
-                throw new IllegalStateException("catalog index rejected documents: " + reasons);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("catalog index unreachable", e);
-        }
+    @EventHandler
+    void on(TrackRemovedFromRelease event) {
+        documents.apply(event, batchWriter());
+    }
+
+    @EventHandler
+    void on(TrackTakenDown event) {
+        documents.apply(event, batchWriter());
+    }
+
+    @EventHandler
+    void on(TrackRestored event) {
+        documents.apply(event, batchWriter());
+    }
+
+    /** One writer per unit of work (a batch of events), flushed as the batch commits. */
+    private IndexWriter batchWriter() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(WRITER, key -> {
+            index.ensureExists();
+            IndexWriter writer = new IndexWriter(client, CatalogIndex.ALIAS, 2_000);
+            root.onPrepareCommit(u -> writer.flush());
+            return writer;
+        });
     }
 }

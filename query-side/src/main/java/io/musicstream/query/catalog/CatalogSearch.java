@@ -1,25 +1,40 @@
 package io.musicstream.query.catalog;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.musicstream.projections.catalog.CatalogIndex;
 import io.musicstream.projections.common.SearchText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** Full-text catalog search over the Elasticsearch projection. */
+/**
+ * Catalog search over the Elasticsearch projection. Exact and phrase matches score above matches of words
+ * spread over fields, which score above prefix and typo-tolerant matches; popularity breaks ties. Tracks
+ * taken down, or not available in the caller's territory, are filtered out.
+ */
 @Service
 public class CatalogSearch {
 
     public static final Set<String> KINDS = Set.of("track", "album", "artist");
+    private static final String[] FIELDS = {"name^3", "artist_names^2", "album"};
 
     private final ElasticsearchClient client;
     private final CatalogIndex index;
@@ -29,59 +44,145 @@ public class CatalogSearch {
         this.index = index;
     }
 
-    public record SearchHit(String id, String name, List<String> artists, String releaseId, Long durationMs,
-                            Boolean explicit, double score) {
+    /** What narrows a search; null fields do not filter. */
+    public record Filters(String territory, List<String> genres, Integer yearFrom, Integer yearTo, Boolean explicit) {
+        public static final Filters NONE = new Filters(null, List.of(), null, null, null);
+    }
+
+    public record SearchHit(String id, String name, List<String> artists, String album, String releaseId,
+                            Integer year, Long durationMs, Boolean explicit, double score) {
     }
 
     public record KindResults(long total, List<SearchHit> items) {
     }
 
-    /** Results grouped by kind, each with its total, in the order the kinds were asked for. */
-    @SuppressWarnings("unchecked")
-    public Map<String, KindResults> search(String text, List<String> kinds, String territory, int limit, int offset) {
+    public record Suggestion(String kind, String id, String text) {
+    }
+
+    /** Results grouped by kind, each with its total, in the order the kinds were asked for; one round trip. */
+    public Map<String, KindResults> search(String text, List<String> kinds, Filters filters, int limit, int offset) {
         index.ensureExists();
         String folded = SearchText.fold(text);
-        Map<String, KindResults> results = new LinkedHashMap<>();
+        List<RequestItem> searches = new ArrayList<>();
         for (String kind : kinds) {
             Query query = Query.of(q -> q.bool(b -> {
                 b.filter(f -> f.term(t -> t.field("kind").value(kind)));
-                b.mustNot(n -> n.term(t -> t.field("taken_down").value(true)));
-                if (territory != null && kind.equals("track")) {
-                    b.filter(f -> f.terms(t -> t.field("territories")
-                            .terms(v -> v.value(List.of(co.elastic.clients.elasticsearch._types.FieldValue.of(territory),
-                                    co.elastic.clients.elasticsearch._types.FieldValue.of("WW"))))));
-                }
-                b.must(m -> m.bool(s -> s
-                        .should(x -> x.multiMatch(mm -> mm.query(folded).fields("name^3", "artist_names", "album")
-                                .type(TextQueryType.CrossFields).operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And).boost(4f)))
-                        .should(x -> x.multiMatch(mm -> mm.query(folded).fields("name^3", "artist_names", "album")
-                                .fuzziness("AUTO").prefixLength(1)))
-                        .should(x -> x.matchPhrasePrefix(p -> p.field("name").query(folded).boost(2f)))
-                        .minimumShouldMatch("1")));
-                return b;
+                available(b, kind, filters.territory());
+                narrow(b, kind, filters);
+                return b.must(m -> m.bool(relevance(folded)));
             }));
-            try {
-                SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS).query(query)
-                        .from(offset).size(limit).trackTotalHits(t -> t.enabled(true))
-                        .sort(so -> so.score(sc -> sc))
-                        .sort(so -> so.field(f -> f.field("popularity").order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))),
-                        Map.class);
-                List<SearchHit> items = response.hits().hits().stream().map(CatalogSearch::hit).toList();
-                long total = response.hits().total() == null ? items.size() : response.hits().total().value();
-                results.put(kind, new KindResults(total, items));
-            } catch (IOException e) {
-                throw new UncheckedIOException("search index unreachable", e);
-            }
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(CatalogIndex.ALIAS)).body(s -> s.query(query)
+                    .from(offset).size(limit).trackTotalHits(t -> t.enabled(true))
+                    .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(so -> so.field(f -> f.field("popularity").order(SortOrder.Desc))))));
         }
-        return results;
+        try {
+            MsearchResponse<Map> response = client.msearch(m -> m.searches(searches), Map.class);
+            Map<String, KindResults> results = new LinkedHashMap<>();
+            for (int i = 0; i < kinds.size(); i++) {
+                MultiSearchResponseItem<Map> item = response.responses().get(i);
+                if (item.isFailure()) {
+                    throw new IllegalStateException("search failed: " + item.failure().error().reason());
+                }
+                var hits = item.result().hits();
+                List<SearchHit> items = hits.hits().stream().map(CatalogSearch::hit).toList();
+                results.put(kinds.get(i), new KindResults(hits.total() == null ? items.size() : hits.total().value(),
+                        items));
+            }
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index unreachable", e);
+        }
+    }
+
+    /** Up to {@code size} completions of what the user is typing, available items only, no duplicates. */
+    @SuppressWarnings("unchecked")
+    public List<Suggestion> suggest(String prefix, int size) {
+        index.ensureExists();
+        String folded = SearchText.fold(prefix);
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS)
+                    .source(src -> src.filter(f -> f.includes("kind", "id", "display_name")))
+                    .suggest(su -> su.suggesters("names", fs -> fs.prefix(folded).completion(c -> c
+                            .field("suggest").size(size).skipDuplicates(true)
+                            .contexts("available", List.of(co.elastic.clients.elasticsearch.core.search.CompletionContext.of(cc -> cc.context(ctx -> ctx.category("yes")))))
+                            .fuzzy(fz -> fz.fuzziness(folded.length() < 4 ? "0" : "1").prefixLength(2))))),
+                    Map.class);
+            Set<String> seen = new LinkedHashSet<>();
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (var option : response.suggest().get("names").get(0).completion().options()) {
+                CompletionSuggestOption<Map> o = option;
+                Map<String, Object> doc = o.source();
+                String display = doc == null ? o.text() : (String) doc.get("display_name");
+                if (seen.add(display.toLowerCase()) && suggestions.size() < size) {
+                    suggestions.add(new Suggestion(doc == null ? null : (String) doc.get("kind"),
+                            doc == null ? null : (String) doc.get("id"), display));
+                }
+            }
+            return suggestions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index unreachable", e);
+        }
+    }
+
+    private static BoolQuery relevance(String folded) {
+        return BoolQuery.of(s -> s
+                .should(x -> x.term(t -> t.field("name.exact").value(folded).boost(12f)))
+                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).type(TextQueryType.Phrase)
+                        .boost(6f)))
+                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).type(TextQueryType.CrossFields)
+                        .operator(Operator.And).boost(4f)))
+                .should(x -> x.matchBoolPrefix(p -> p.field("name").query(folded).operator(Operator.And).boost(2f)))
+                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).fuzziness("AUTO")
+                        .prefixLength(1).maxExpansions(20).operator(Operator.And)))
+                .minimumShouldMatch("1"));
+    }
+
+    /** Taken-down tracks never appear; with a territory, only tracks licensed and not blocked there. */
+    private static void available(BoolQuery.Builder b, String kind, String territory) {
+        b.mustNot(n -> n.term(t -> t.field("taken_down").value(true)));
+        if (territory != null && kind.equals("track")) {
+            b.filter(f -> f.terms(t -> t.field("territories")
+                    .terms(v -> v.value(List.of(FieldValue.of(territory), FieldValue.of("WW"))))));
+            b.mustNot(n -> n.term(t -> t.field("blocked_territories").value(territory)));
+        }
+    }
+
+    private static void narrow(BoolQuery.Builder b, String kind, Filters filters) {
+        if (kind.equals("artist")) {
+            return;
+        }
+        if (filters.genres() != null && !filters.genres().isEmpty()) {
+            b.filter(f -> f.terms(t -> t.field("genres")
+                    .terms(v -> v.value(filters.genres().stream().map(FieldValue::of).toList()))));
+        }
+        if (filters.yearFrom() != null || filters.yearTo() != null) {
+            b.filter(f -> f.range(r -> r.number(n -> {
+                n.field("release_year");
+                if (filters.yearFrom() != null) {
+                    n.gte(filters.yearFrom().doubleValue());
+                }
+                if (filters.yearTo() != null) {
+                    n.lte(filters.yearTo().doubleValue());
+                }
+                return n;
+            })));
+        }
+        if (Boolean.FALSE.equals(filters.explicit()) && kind.equals("track")) {
+            b.mustNot(n -> n.term(t -> t.field("explicit").value(true)));
+        } else if (Boolean.TRUE.equals(filters.explicit()) && kind.equals("track")) {
+            b.filter(f -> f.term(t -> t.field("explicit").value(true)));
+        }
     }
 
     @SuppressWarnings("unchecked")
     private static SearchHit hit(Hit<Map> hit) {
         Map<String, Object> doc = hit.source();
         Object duration = doc.get("duration_ms");
+        Object year = doc.get("release_year");
         return new SearchHit((String) doc.get("id"), (String) doc.get("display_name"),
-                (List<String>) doc.getOrDefault("display_artists", List.of()), (String) doc.get("release_id"),
+                (List<String>) doc.getOrDefault("display_artists", List.of()), null, (String) doc.get("release_id"),
+                year == null ? null : ((Number) year).intValue(),
                 duration == null ? null : ((Number) duration).longValue(), (Boolean) doc.get("explicit"),
                 hit.score() == null ? 0 : hit.score());
     }

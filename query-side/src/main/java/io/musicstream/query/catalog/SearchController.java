@@ -3,6 +3,7 @@ package io.musicstream.query.catalog;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +30,17 @@ public class SearchController {
     public record SearchResults(String query, Map<String, CatalogSearch.KindResults> results) {
     }
 
+    public record Suggestions(String query, List<CatalogSearch.Suggestion> suggestions) {
+    }
+
     @GetMapping
     public SearchResults search(@RequestParam @NotBlank @Size(max = 200) String q,
                                 @RequestParam(defaultValue = "track,album,artist") String type,
-                                @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}") String territory,
+                                @RequestParam(required = false) @Pattern(regexp = "[A-Z]{2}") String territory,
+                                @RequestParam(required = false) List<@Size(max = 50) String> genre,
+                                @RequestParam(required = false) @Min(1900) @Max(2100) Integer yearFrom,
+                                @RequestParam(required = false) @Min(1900) @Max(2100) Integer yearTo,
+                                @RequestParam(required = false) Boolean explicit,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int offset) {
         List<String> kinds = Arrays.stream(type.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
@@ -41,6 +49,18 @@ public class SearchController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "type must list track, album or artist; unknown: " + unknown);
         }
-        return new SearchResults(q, search.search(q, kinds, territory, limit, offset));
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "yearFrom must not be after yearTo");
+        }
+        CatalogSearch.Filters filters = new CatalogSearch.Filters(territory, genre == null ? List.of() : genre,
+                yearFrom, yearTo, explicit);
+        return new SearchResults(q, search.search(q, kinds, filters, limit, offset));
+    }
+
+    /** Completions as the user types: up to 10 names of available artists, albums and tracks. */
+    @GetMapping("/suggest")
+    public Suggestions suggest(@RequestParam @NotBlank @Size(max = 100) String q,
+                               @RequestParam(defaultValue = "10") @Min(1) @Max(10) int limit) {
+        return new Suggestions(q, search.suggest(q, limit));
     }
 }
