@@ -92,6 +92,23 @@ public class CatalogIndex {
         }
     }
 
+    /** Bulk loading: no refreshes until {@link #endBulkLoad}. */
+    public void beginBulkLoad(String index) {
+        refreshInterval(index, "-1");
+    }
+
+    public void endBulkLoad(String index) {
+        refreshInterval(index, "500ms");
+    }
+
+    private void refreshInterval(String index, String interval) {
+        try {
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(interval))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("catalog index unreachable", e);
+        }
+    }
+
     /** Points the alias at {@code index} in one atomic step, then drops the index it pointed to before. */
     public void swapTo(String index) {
         Optional<String> previous = current();

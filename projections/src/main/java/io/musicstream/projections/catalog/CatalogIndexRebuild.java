@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.stream.BlockingStream;
@@ -99,6 +101,11 @@ public class CatalogIndexRebuild {
         private final long headAtStart;
         private final Instant startedAt = Instant.now();
         private final Map<String, String> artistNames = new HashMap<>();
+        private final ExecutorService bulkSender = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "catalog-index-rebuild-bulk");
+            thread.setDaemon(true);
+            return thread;
+        });
         private final IndexWriter writer;
         private final SearchDocuments documents;
         private long position = -1;
@@ -110,7 +117,7 @@ public class CatalogIndexRebuild {
             this.newIndex = newIndex;
             this.previousIndex = previousIndex;
             this.headAtStart = headAtStart;
-            this.writer = new IndexWriter(client, newIndex, BULK_DOCUMENTS);
+            this.writer = new IndexWriter(client, newIndex, BULK_DOCUMENTS, bulkSender);
             this.documents = new SearchDocuments(this::names);
         }
 
@@ -128,6 +135,7 @@ public class CatalogIndexRebuild {
                     .orElse(null);
             boolean paused = false;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                index.beginBulkLoad(newIndex);
                 replayUpTo(stream, headAtStart);
                 current.set(progress(State.CATCHING_UP, null));
                 replayUpTo(stream, head());
@@ -137,6 +145,7 @@ public class CatalogIndexRebuild {
                 }
                 replayUpTo(stream, head());
                 writer.flush();
+                index.endBulkLoad(newIndex);
                 current.set(progress(State.SWAPPING, null));
                 index.swapTo(newIndex);
                 current.set(progress(State.DONE, null));
@@ -148,6 +157,7 @@ public class CatalogIndexRebuild {
                     index.delete(newIndex);
                 }
             } finally {
+                bulkSender.shutdown();
                 if (paused) {
                     live.start();
                 }

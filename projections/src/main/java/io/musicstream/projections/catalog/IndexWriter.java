@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -20,19 +23,35 @@ final class IndexWriter implements SearchDocuments.Store {
     private final ElasticsearchClient client;
     private final String index;
     private final int flushAt;
-    private final Map<String, Optional<Map<String, Object>>> pending = new LinkedHashMap<>();
+    private final ExecutorService background;
+    private Map<String, Optional<Map<String, Object>>> pending = new LinkedHashMap<>();
+    private Map<String, Optional<Map<String, Object>>> inFlight = Map.of();
+    private Future<?> lastBulk;
     private long written;
 
+    /** A writer whose flushes block until Elasticsearch has the documents. */
     IndexWriter(ElasticsearchClient client, String index, int flushAt) {
+        this(client, index, flushAt, null);
+    }
+
+    /**
+     * With a background executor, a full buffer is sent while the caller goes on filling the next one (one
+     * bulk in flight at a time); {@link #flush()} still waits for everything.
+     */
+    IndexWriter(ElasticsearchClient client, String index, int flushAt, ExecutorService background) {
         this.client = client;
         this.index = index;
         this.flushAt = flushAt;
+        this.background = background;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> get(String id) {
         Optional<Map<String, Object>> buffered = pending.get(id);
+        if (buffered == null) {
+            buffered = inFlight.get(id);
+        }
         if (buffered != null) {
             return buffered.map(LinkedHashMap::new);
         }
@@ -56,22 +75,54 @@ final class IndexWriter implements SearchDocuments.Store {
         flushIfFull();
     }
 
-    long written() {
+    synchronized long written() {
         return written;
     }
 
     private void flushIfFull() {
-        if (pending.size() >= flushAt) {
+        if (pending.size() < flushAt) {
+            return;
+        }
+        if (background == null) {
             flush();
+            return;
+        }
+        awaitLastBulk();
+        Map<String, Optional<Map<String, Object>>> batch = pending;
+        inFlight = batch;
+        pending = new LinkedHashMap<>();
+        lastBulk = background.submit(() -> send(batch));
+    }
+
+    private void awaitLastBulk() {
+        if (lastBulk == null) {
+            return;
+        }
+        try {
+            lastBulk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            lastBulk = null;
+            inFlight = Map.of();
         }
     }
 
+    /** Sends everything buffered and waits until Elasticsearch has it. */
     void flush() {
-        if (pending.isEmpty()) {
-            return;
+        awaitLastBulk();
+        if (!pending.isEmpty()) {
+            send(pending);
+            pending = new LinkedHashMap<>();
         }
+    }
+
+    private void send(Map<String, Optional<Map<String, Object>>> batch) {
         BulkRequest.Builder request = new BulkRequest.Builder();
-        pending.forEach((id, doc) -> request.operations(op -> doc.isPresent()
+        batch.forEach((id, doc) -> request.operations(op -> doc.isPresent()
                 ? op.index(i -> i.index(index).id(id).document(doc.get()))
                 : op.delete(d -> d.index(index).id(id))));
         try {
@@ -87,7 +138,8 @@ final class IndexWriter implements SearchDocuments.Store {
         } catch (IOException e) {
             throw new UncheckedIOException("search index unreachable", e);
         }
-        written += pending.size();
-        pending.clear();
+        synchronized (this) {
+            written += batch.size();
+        }
     }
 }

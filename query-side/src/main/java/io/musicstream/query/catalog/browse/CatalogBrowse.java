@@ -1,0 +1,239 @@
+package io.musicstream.query.catalog.browse;
+
+import io.musicstream.events.catalog.ReleaseType;
+import io.musicstream.projections.catalog.browse.Availability;
+import io.musicstream.projections.catalog.browse.BrowseArtist;
+import io.musicstream.projections.catalog.browse.BrowseRelease;
+import io.musicstream.projections.catalog.browse.BrowseTrack;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the catalog browse read model ({@code browse_*} tables of CatalogBrowseProjection) into pages.
+ * Whether a track can be played in a territory is decided by {@link Availability} alone. Each page is read
+ * in one repeatable-read transaction, so its several queries see one committed state of the projection.
+ */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+public class CatalogBrowse {
+
+    /** How many tracks an artist page lists as top tracks. */
+    public static final int TOP_TRACKS = 10;
+    private static final int TOP_TRACK_SCAN_PAGE = 50;
+
+    private final JdbcClient jdbc;
+
+    public CatalogBrowse(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record ArtistRef(String artistId, String name) {
+    }
+
+    public record ReleaseSummary(String releaseId, String upc, String title, ReleaseType releaseType,
+                                 List<ArtistRef> artists, String label, LocalDate releaseDate, List<String> genres,
+                                 String artworkUrl, int trackCount) {
+    }
+
+    public record ReleaseRef(String releaseId, String title, LocalDate releaseDate, String artworkUrl) {
+    }
+
+    /** A track in an album page; {@code available} says whether it can be played in the territory asked. */
+    public record AlbumTrack(String trackId, String isrc, String title, long durationMs, int discNumber,
+                             int trackNumber, boolean explicit, List<ArtistRef> artists, boolean available,
+                             String unavailableReason) {
+    }
+
+    public record AlbumPage(String releaseId, String upc, String title, ReleaseType releaseType,
+                            List<ArtistRef> artists, String label, LocalDate releaseDate, List<String> genres,
+                            String artworkUrl, int trackCount, long durationMs, List<AlbumTrack> tracks) {
+    }
+
+    /** A top track: always playable in the territory asked (unavailable tracks are left out). */
+    public record TopTrack(String trackId, String title, long durationMs, boolean explicit, List<ArtistRef> artists,
+                           ReleaseRef release, long playCount) {
+    }
+
+    public record ArtistPage(String artistId, String name, List<ReleaseSummary> releases, List<TopTrack> topTracks) {
+    }
+
+    /** A takedown in force: everywhere, or in {@code territories}; the reason and time of the latest one. */
+    public record Takedown(boolean everywhere, List<String> territories, String reason, Instant takenDownAt) {
+    }
+
+    /**
+     * A track page. A track that cannot be played in the territory asked is still shown, with
+     * {@code available: false}, why ({@code unavailableReason}) and the {@code takedown} in force, if any.
+     */
+    public record TrackPage(String trackId, String isrc, String title, long durationMs, int discNumber,
+                            int trackNumber, boolean explicit, List<ArtistRef> artists, ReleaseRef release,
+                            List<String> territories, long playCount, boolean available, String unavailableReason,
+                            Takedown takedown) {
+    }
+
+    public record Page<T>(long total, int limit, int offset, List<T> items) {
+    }
+
+    public record GenreCount(String genre, long releases) {
+    }
+
+    /** The artist with its releases, newest first, and its most played tracks available in {@code territory}. */
+    public Optional<ArtistPage> artist(String artistId, String territory) {
+        Optional<BrowseArtist> artist = jdbc.sql("select " + BrowseArtist.COLUMNS + " from browse_artist a where a.artist_id = ?")
+                .param(artistId).query(BrowseArtist.MAPPER).optional();
+        if (artist.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BrowseRelease> releases = jdbc.sql("select " + BrowseRelease.COLUMNS + """
+                         from browse_release r where r.artist_ids @> array[cast(? as text)]
+                        order by r.release_date desc nulls last, r.title, r.release_id""")
+                .param(artistId).query(BrowseRelease.MAPPER).list();
+        List<BrowseTrack> top = topTracks(artistId, territory);
+        Map<String, ReleaseRef> topReleases = releaseRefs(top.stream().map(BrowseTrack::releaseId).toList());
+        Map<String, String> names = artistNames(Stream.concat(releases.stream().flatMap(r -> r.artistIds().stream()),
+                top.stream().flatMap(t -> t.artistIds().stream())).toList());
+        return Optional.of(new ArtistPage(artist.get().artistId(), artist.get().name(),
+                releases.stream().map(r -> summary(r, names)).toList(),
+                top.stream().map(t -> new TopTrack(t.trackId(), t.title(), t.durationMs(), t.explicit(),
+                        refs(t.artistIds(), names), topReleases.get(t.releaseId()), t.playCount())).toList()));
+    }
+
+    /** The release with its tracks in disc/track order, each marked available or not in {@code territory}. */
+    public Optional<AlbumPage> album(String releaseId, String territory) {
+        Optional<BrowseRelease> found = jdbc.sql("select " + BrowseRelease.COLUMNS + " from browse_release r where r.release_id = ?")
+                .param(releaseId).query(BrowseRelease.MAPPER).optional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BrowseRelease release = found.get();
+        List<BrowseTrack> tracks = jdbc.sql("select " + BrowseTrack.COLUMNS + """
+                         from browse_track t where t.release_id = ?
+                        order by t.disc_number, t.track_number, t.track_id""")
+                .param(releaseId).query(BrowseTrack.MAPPER).list();
+        Map<String, String> names = artistNames(Stream.concat(release.artistIds().stream(),
+                tracks.stream().flatMap(t -> t.artistIds().stream())).toList());
+        List<AlbumTrack> items = tracks.stream().map(t -> {
+            Availability availability = t.availability(territory);
+            return new AlbumTrack(t.trackId(), t.isrc(), t.title(), t.durationMs(), t.discNumber(), t.trackNumber(),
+                    t.explicit(), refs(t.artistIds(), names), availability.available(), availability.reason());
+        }).toList();
+        return Optional.of(new AlbumPage(release.releaseId(), release.upc(), release.title(), release.releaseType(),
+                refs(release.artistIds(), names), release.label(), release.releaseDate(), release.genres(),
+                release.artworkUrl(), release.trackCount(), tracks.stream().mapToLong(BrowseTrack::durationMs).sum(),
+                items));
+    }
+
+    /** The track, available or not in {@code territory}; a track taken down is shown, not hidden. */
+    public Optional<TrackPage> track(String trackId, String territory) {
+        Optional<BrowseTrack> found = jdbc.sql("select " + BrowseTrack.COLUMNS + " from browse_track t where t.track_id = ?")
+                .param(trackId).query(BrowseTrack.MAPPER).optional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BrowseTrack t = found.get();
+        Availability availability = t.availability(territory);
+        Takedown takedown = t.takenDown()
+                ? new Takedown(t.blockedEverywhere(), t.blockedTerritories(), t.takedownReason(), t.takenDownAt())
+                : null;
+        return Optional.of(new TrackPage(t.trackId(), t.isrc(), t.title(), t.durationMs(), t.discNumber(),
+                t.trackNumber(), t.explicit(), refs(t.artistIds(), artistNames(t.artistIds())),
+                releaseRefs(List.of(t.releaseId())).get(t.releaseId()), t.territories(), t.playCount(),
+                availability.available(), availability.reason(), takedown));
+    }
+
+    /** Releases by release date, newest first (undated ones last). */
+    public Page<ReleaseSummary> newReleases(int limit, int offset) {
+        long total = jdbc.sql("select count(*) from browse_release").query(Long.class).single();
+        List<BrowseRelease> releases = jdbc.sql("select " + BrowseRelease.COLUMNS + """
+                         from browse_release r
+                        order by r.release_date desc nulls last, r.release_id
+                        limit ? offset ?""")
+                .params(limit, offset).query(BrowseRelease.MAPPER).list();
+        Map<String, String> names = artistNames(releases.stream().flatMap(r -> r.artistIds().stream()).toList());
+        return new Page<>(total, limit, offset, releases.stream().map(r -> summary(r, names)).toList());
+    }
+
+    /** Every genre with the number of releases that list it, most releases first. */
+    public List<GenreCount> genres() {
+        return jdbc.sql("""
+                        select g.genre, count(distinct r.release_id) as releases
+                        from browse_release r cross join unnest(r.genres) as g(genre)
+                        group by g.genre
+                        order by releases desc, g.genre""")
+                .query((rs, i) -> new GenreCount(rs.getString("genre"), rs.getLong("releases")))
+                .list();
+    }
+
+    /**
+     * The artist's most played tracks that are available in {@code territory}, most plays first. Reads the
+     * artist's tracks by play count a page at a time and keeps the available ones, so that availability is
+     * decided by {@link Availability} alone, and stops at {@link #TOP_TRACKS}.
+     */
+    private List<BrowseTrack> topTracks(String artistId, String territory) {
+        List<BrowseTrack> top = new ArrayList<>();
+        for (int offset = 0; top.size() < TOP_TRACKS; offset += TOP_TRACK_SCAN_PAGE) {
+            List<BrowseTrack> page = jdbc.sql("select " + BrowseTrack.COLUMNS + """
+                             from browse_track t where t.artist_ids @> array[cast(? as text)]
+                            order by t.play_count desc, t.title, t.track_id
+                            limit ? offset ?""")
+                    .params(artistId, TOP_TRACK_SCAN_PAGE, offset).query(BrowseTrack.MAPPER).list();
+            page.stream().filter(t -> t.availability(territory).available())
+                    .limit(TOP_TRACKS - top.size()).forEach(top::add);
+            if (page.size() < TOP_TRACK_SCAN_PAGE) {
+                break;
+            }
+        }
+        return top;
+    }
+
+    private Map<String, ReleaseRef> releaseRefs(Collection<String> releaseIds) {
+        Map<String, ReleaseRef> refs = new HashMap<>();
+        if (releaseIds.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("""
+                        select release_id, title, release_date, artwork_url from browse_release
+                        where release_id = any(cast(? as text[]))""")
+                .param(new LinkedHashSet<>(releaseIds).toArray(String[]::new))
+                .query((rs, i) -> new ReleaseRef(rs.getString("release_id"), rs.getString("title"),
+                        rs.getObject("release_date", LocalDate.class), rs.getString("artwork_url")))
+                .list().forEach(r -> refs.put(r.releaseId(), r));
+        return refs;
+    }
+
+    private Map<String, String> artistNames(Collection<String> artistIds) {
+        Map<String, String> names = new HashMap<>();
+        Set<String> ids = new LinkedHashSet<>(artistIds);
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select artist_id, name from browse_artist where artist_id = any(cast(? as text[]))")
+                .param(ids.toArray(String[]::new))
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
+    }
+
+    /** Artist ids with their names, in the order given; an artist not (yet) known has a null name. */
+    private static List<ArtistRef> refs(List<String> artistIds, Map<String, String> names) {
+        return artistIds.stream().map(id -> new ArtistRef(id, names.get(id))).toList();
+    }
+
+    private static ReleaseSummary summary(BrowseRelease r, Map<String, String> names) {
+        return new ReleaseSummary(r.releaseId(), r.upc(), r.title(), r.releaseType(), refs(r.artistIds(), names),
+                r.label(), r.releaseDate(), r.genres(), r.artworkUrl(), r.trackCount());
+    }
+}
