@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * prints the figures. Each figure is the median of several rounds; where a baseline exists it is measured
  * in the same run, interleaved round by round, and reported as a ratio, because these machines are shared.
  *
- * <p>{@code make bench} runs all; {@code make bench ARGS="--rounds=7 --commands=20000"} tunes them.
+ * <p>{@code make bench} runs all; {@code make bench ARGS="--only=search --tracks=100000"} runs one, smaller.
+ * Options: --only=append|search, --rounds, --commands, --concurrency (client threads), --tracks, --queries.
  */
 public final class Benchmarks {
 
@@ -25,25 +26,38 @@ public final class Benchmarks {
         int rounds = intArg(args, "--rounds=", 5);
         int commands = intArg(args, "--commands=", 10_000);
         int concurrency = intArg(args, "--concurrency=", 32);
+        int tracks = intArg(args, "--tracks=", 1_000_000);
+        int queries = intArg(args, "--queries=", 4_000);
+        String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).findFirst()
+                .map(a -> a.substring("--only=".length())).orElse("all");
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication app = new SpringApplication(MusicStreamingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(java.util.Map.of(
-                "music.dev-services.dir", ".run/bench",
-                "music.dev-services.fresh", "true",
-                "music.dev-services.postgres-port", "35432",
-                "music.dev-services.kafka-port", "39092",
-                "music.dev-services.elasticsearch-port", "39200",
-                "music.dev-services.redis-port", "36379"));
+        String[] settings = {
+            "--music.dev-services.dir=.run/bench",
+            "--music.dev-services.fresh=true",
+            "--music.dev-services.postgres-port=17432",
+            "--music.dev-services.kafka-port=17092",
+            "--music.dev-services.elasticsearch-port=17200",
+            "--music.dev-services.redis-port=17379",
+            "--music.catalog.import.concurrency=16",
+            "--logging.level.root=warn",
+            "--spring.kafka.listener.auto-startup=false"};
         List<String> report = new ArrayList<>();
-        try (ConfigurableApplicationContext context = app.run("--logging.level.root=warn",
-                "--spring.kafka.listener.auto-startup=false")) {
-            AppendBenchmark append = new AppendBenchmark(context);
-            report.addAll(append.run(rounds, commands, concurrency));
+        try (ConfigurableApplicationContext context = app.run(settings)) {
+            if (only.equals("all") || only.equals("append")) {
+                report.addAll(new AppendBenchmark(context).run(rounds, commands, concurrency));
+            }
+            if (only.equals("all") || only.equals("search")) {
+                report.addAll(new SearchBenchmark(context).run(tracks, 42, concurrency, Math.min(rounds, 3), queries));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark failed", e);
         }
         System.out.println();
         System.out.println("== music-streaming benchmarks (" + rounds + " rounds, medians) ==");
         report.forEach(System.out::println);
+        System.exit(0);
     }
 
     static int intArg(String[] args, String prefix, int fallback) {

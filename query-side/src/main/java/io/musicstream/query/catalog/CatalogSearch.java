@@ -3,16 +3,13 @@ package io.musicstream.query.catalog;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
-import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.musicstream.projections.catalog.CatalogIndex;
 import io.musicstream.projections.common.SearchText;
 import java.io.IOException;
@@ -35,6 +32,8 @@ public class CatalogSearch {
 
     public static final Set<String> KINDS = Set.of("track", "album", "artist");
     private static final String[] FIELDS = {"name^3", "artist_names^2", "album"};
+    private static final List<String> SOURCE_FIELDS = List.of("id", "display_name", "display_artists", "release_id",
+            "release_year", "duration_ms", "explicit");
 
     private final ElasticsearchClient client;
     private final CatalogIndex index;
@@ -59,36 +58,44 @@ public class CatalogSearch {
     public record Suggestion(String kind, String id, String text) {
     }
 
-    /** Results grouped by kind, each with its total, in the order the kinds were asked for; one round trip. */
+    /**
+     * Results grouped by kind, each with its total, in the order the kinds were asked for. One query runs
+     * over all kinds; a terms aggregation on the kind gives the totals and its top hits the results.
+     */
+    @SuppressWarnings("unchecked")
     public Map<String, KindResults> search(String text, List<String> kinds, Filters filters, int limit, int offset) {
         index.ensureExists();
         String folded = SearchText.fold(text);
-        List<RequestItem> searches = new ArrayList<>();
-        for (String kind : kinds) {
-            Query query = Query.of(q -> q.bool(b -> {
-                b.filter(f -> f.term(t -> t.field("kind").value(kind)));
-                available(b, kind, filters.territory());
-                narrow(b, kind, filters);
-                return b.must(m -> m.bool(relevance(folded)));
-            }));
-            searches.add(RequestItem.of(r -> r.header(h -> h.index(CatalogIndex.ALIAS)).body(s -> s.query(query)
-                    .from(offset).size(limit).trackTotalHits(t -> t.enabled(true))
-                    .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
-                    .sort(so -> so.field(f -> f.field("popularity").order(SortOrder.Desc))))));
-        }
+        Query query = Query.of(q -> q.bool(b -> b
+                .filter(f -> f.bool(byKind -> {
+                    for (String kind : kinds) {
+                        byKind.should(s -> s.bool(k -> {
+                            k.filter(t -> t.term(term -> term.field("kind").value(kind)));
+                            available(k, kind, filters.territory());
+                            narrow(k, kind, filters);
+                            return k;
+                        }));
+                    }
+                    return byKind.minimumShouldMatch("1");
+                }))
+                .must(m -> m.bool(relevance(folded)))));
         try {
-            MsearchResponse<Map> response = client.msearch(m -> m.searches(searches), Map.class);
-            Map<String, KindResults> results = new LinkedHashMap<>();
-            for (int i = 0; i < kinds.size(); i++) {
-                MultiSearchResponseItem<Map> item = response.responses().get(i);
-                if (item.isFailure()) {
-                    throw new IllegalStateException("search failed: " + item.failure().error().reason());
-                }
-                var hits = item.result().hits();
-                List<SearchHit> items = hits.hits().stream().map(CatalogSearch::hit).toList();
-                results.put(kinds.get(i), new KindResults(hits.total() == null ? items.size() : hits.total().value(),
-                        items));
+            SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS).query(query).size(0)
+                    .aggregations("kinds", a -> a
+                            .terms(t -> t.field("kind").size(kinds.size()))
+                            .aggregations("top", top -> top.topHits(h -> h.from(offset).size(limit)
+                                    .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
+                                    .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
+                                    .sort(so -> so.field(f -> f.field("popularity").order(SortOrder.Desc)))))),
+                    Map.class);
+            Map<String, KindResults> found = new LinkedHashMap<>();
+            for (StringTermsBucket bucket : response.aggregations().get("kinds").sterms().buckets().array()) {
+                List<SearchHit> items = bucket.aggregations().get("top").topHits().hits().hits().stream()
+                        .map(h -> hit(h.source().to(Map.class), h.score())).toList();
+                found.put(bucket.key().stringValue(), new KindResults(bucket.docCount(), items));
             }
+            Map<String, KindResults> results = new LinkedHashMap<>();
+            kinds.forEach(kind -> results.put(kind, found.getOrDefault(kind, new KindResults(0, List.of()))));
             return results;
         } catch (IOException e) {
             throw new UncheckedIOException("search index unreachable", e);
@@ -133,8 +140,8 @@ public class CatalogSearch {
                 .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).type(TextQueryType.CrossFields)
                         .operator(Operator.And).boost(4f)))
                 .should(x -> x.matchBoolPrefix(p -> p.field("name").query(folded).operator(Operator.And).boost(2f)))
-                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).fuzziness("AUTO")
-                        .prefixLength(1).maxExpansions(20).operator(Operator.And)))
+                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of("name^3", "artist_names^2"))
+                        .fuzziness("AUTO").prefixLength(1).maxExpansions(10).operator(Operator.And)))
                 .minimumShouldMatch("1"));
     }
 
@@ -176,14 +183,13 @@ public class CatalogSearch {
     }
 
     @SuppressWarnings("unchecked")
-    private static SearchHit hit(Hit<Map> hit) {
-        Map<String, Object> doc = hit.source();
+    private static SearchHit hit(Map<String, Object> doc, Double score) {
         Object duration = doc.get("duration_ms");
         Object year = doc.get("release_year");
         return new SearchHit((String) doc.get("id"), (String) doc.get("display_name"),
                 (List<String>) doc.getOrDefault("display_artists", List.of()), null, (String) doc.get("release_id"),
                 year == null ? null : ((Number) year).intValue(),
                 duration == null ? null : ((Number) duration).longValue(), (Boolean) doc.get("explicit"),
-                hit.score() == null ? 0 : hit.score());
+                score == null ? 0 : score);
     }
 }
