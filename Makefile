@@ -7,7 +7,7 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 JAVA_OPTS ?= -XX:+UseG1GC -Xms512m -Xmx2g
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean catalog import
 
 run: $(JAR)
 	java $(JAVA_OPTS) -jar $(JAR) --music.demo-catalog.enabled=true $(ARGS)
@@ -23,6 +23,17 @@ test:
 
 bench: $(JAR)
 	java $(JAVA_OPTS) -cp $(JAR) -Dloader.main=io.musicstream.infra.bench.Benchmarks org.springframework.boot.loader.launch.PropertiesLauncher $(ARGS)
+
+# Synthetic catalog (deterministic for a seed) and bulk import into a running server (make run)
+CATALOG_TRACKS ?= 1000000
+CATALOG_SEED ?= 42
+CATALOG ?= .run/catalog-$(CATALOG_TRACKS)-$(CATALOG_SEED).jsonl
+
+catalog: $(JAR)
+	java -cp $(JAR) -Dloader.main=io.musicstream.infra.catalog.synthetic.SyntheticCatalog org.springframework.boot.loader.launch.PropertiesLauncher --tracks=$(CATALOG_TRACKS) --seed=$(CATALOG_SEED) --out=$(CATALOG) $(ARGS)
+
+import: $(JAR)
+	java -cp $(JAR) -Dloader.main=io.musicstream.infra.catalog.imports.CatalogImportCli org.springframework.boot.loader.launch.PropertiesLauncher --file=$(CATALOG) $(ARGS)
 
 clean:
 	$(MVN) -q clean

@@ -16,7 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses bodies over the limit with 413, whether announced by Content-Length or streamed chunked. */
+/**
+ * Refuses bodies over the limit with 413, whether announced by Content-Length or streamed chunked. Catalog
+ * imports ({@code POST /api/v1/catalog/imports}), which stream their body line by line, have their own much
+ * larger limit ({@code music.http.max-import-size}), except when they carry an {@code Idempotency-Key}: the
+ * idempotency filter holds such a body in memory, so the usual limit applies.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -28,17 +33,32 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private final long limit;
+    private static final String IMPORT_PATH = "/api/v1/catalog/imports";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final long defaultLimit;
+    private final long importLimit;
     private final Problems problems;
 
-    public RequestSizeLimitFilter(@Value("${music.http.max-body-size:1MB}") DataSize limit, Problems problems) {
-        this.limit = limit.toBytes();
+    public RequestSizeLimitFilter(@Value("${music.http.max-body-size:1MB}") DataSize limit,
+                                  @Value("${music.http.max-import-size:2GB}") DataSize importLimit,
+                                  Problems problems) {
+        this.defaultLimit = limit.toBytes();
+        this.importLimit = importLimit.toBytes();
         this.problems = problems;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        boolean streamingImport = "POST".equals(request.getMethod())
+                && IMPORT_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))
+                && request.getHeader(IDEMPOTENCY_KEY) == null;
+        return streamingImport ? importLimit : defaultLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "the body has " + request.getContentLengthLong() + " bytes; at most " + limit + " are accepted");

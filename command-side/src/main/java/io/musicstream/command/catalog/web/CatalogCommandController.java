@@ -82,14 +82,10 @@ public class CatalogCommandController {
 
     @PostMapping("/releases")
     public ResponseEntity<ReleaseIngestedResponse> ingestRelease(@Valid @RequestBody IngestReleaseRequest request) {
-        String releaseId = releaseId(request.upc());
-        List<TrackSpec> tracks = request.tracks().stream()
-                .map(t -> toSpec(trackId(request.upc(), t.isrc()), t, request.artistIds())).toList();
-        commands.sendAndWait(new IngestRelease(releaseId, request.upc(), request.title(), request.releaseType(),
-                request.artistIds(), request.label(), request.releaseDate(), request.genres(), request.artworkUrl(),
-                tracks, clock.instant()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new ReleaseIngestedResponse(releaseId, request.upc(),
-                tracks.stream().map(t -> new TrackIds(t.isrc(), t.trackId())).toList()));
+        IngestRelease command = toCommand(request, clock.instant());
+        commands.sendAndWait(command);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ReleaseIngestedResponse(command.releaseId(),
+                request.upc(), command.tracks().stream().map(t -> new TrackIds(t.isrc(), t.trackId())).toList()));
     }
 
     public record TrackChanged(String releaseId, String trackId) {
@@ -125,6 +121,18 @@ public class CatalogCommandController {
         List<String> territories = request == null || request.territories() == null ? List.of() : request.territories();
         commands.sendAndWait(new RestoreTrack(releaseId, trackId, territories, clock.instant()));
         return new TrackChanged(releaseId, trackId);
+    }
+
+    /**
+     * The command for a release request that passed validation: ids derived from UPC and ISRC, disc 0 read as
+     * 1, tracks without artists credited to the release's. Bulk imports build theirs the same way.
+     */
+    public static IngestRelease toCommand(IngestReleaseRequest request, java.time.Instant now) {
+        List<TrackSpec> tracks = request.tracks().stream()
+                .map(t -> toSpec(trackId(request.upc(), t.isrc()), t, request.artistIds())).toList();
+        return new IngestRelease(releaseId(request.upc()), request.upc(), request.title(), request.releaseType(),
+                request.artistIds(), request.label(), request.releaseDate(), request.genres(), request.artworkUrl(),
+                tracks, now);
     }
 
     private static TrackSpec toSpec(String trackId, TrackRequest t, List<String> releaseArtists) {

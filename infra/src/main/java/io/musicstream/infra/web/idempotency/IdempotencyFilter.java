@@ -42,6 +42,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** Passwords and bearer tokens pass through here; such bodies and answers must not be stored. */
     private static final String CREDENTIALS_PATH = "/api/v1/auth/";
+    /** Streamed and idempotent by content (a repeated import writes nothing); its body must not be held. */
+    private static final String IMPORT_PATH = "/api/v1/catalog/imports";
 
     private final IdempotencyRecords records;
     private final ReplayCache cache;
@@ -57,7 +59,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return request.getHeader(HEADER) == null || !WRITE_METHODS.contains(request.getMethod())
-                || !path.startsWith("/api/") || path.startsWith(CREDENTIALS_PATH);
+                || !path.startsWith("/api/") || path.startsWith(CREDENTIALS_PATH) || path.startsWith(IMPORT_PATH);
     }
 
     @Override
