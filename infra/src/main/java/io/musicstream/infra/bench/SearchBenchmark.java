@@ -122,6 +122,13 @@ final class SearchBenchmark {
         report.add(String.format(Locale.ROOT, "  suggest p95 baseline/Elasticsearch:                 %.1fx",
                 Benchmarks.median(suggestRatio)));
 
+        List<String> sample = queries.subList(0, Math.min(300, queries.size()));
+        List<String> samplePrefixes = prefixes.subList(0, Math.min(300, prefixes.size()));
+        report.add("  one client at a time, search:                           "
+                + Latencies.measure(sample, 1, q -> search.search(q, ALL_KINDS, CatalogSearch.Filters.NONE, 20, 0)));
+        report.add("  one client at a time, suggest:                          "
+                + Latencies.measure(samplePrefixes, 1, q -> search.suggest(q, 10)));
+
         report.add(freshness());
 
         CatalogIndexRebuild rebuild = context.getBean(CatalogIndexRebuild.class);

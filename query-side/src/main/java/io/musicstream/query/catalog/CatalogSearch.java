@@ -62,10 +62,21 @@ public class CatalogSearch {
      * Results grouped by kind, each with its total, in the order the kinds were asked for. One query runs
      * over all kinds; a terms aggregation on the kind gives the totals and its top hits the results.
      */
-    @SuppressWarnings("unchecked")
     public Map<String, KindResults> search(String text, List<String> kinds, Filters filters, int limit, int offset) {
         index.ensureExists();
         String folded = SearchText.fold(text);
+        Map<String, KindResults> exact = search(folded, kinds, filters, limit, offset, false);
+        long found = exact.values().stream().mapToLong(KindResults::total).sum();
+        return found >= limit + offset ? exact : search(folded, kinds, filters, limit, offset, true);
+    }
+
+    /**
+     * Typo tolerance is the costly part of a query, so it is only paid for when the exact, phrase, cross-field
+     * and prefix matches alone do not fill the page.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, KindResults> search(String folded, List<String> kinds, Filters filters, int limit, int offset,
+                                            boolean typos) {
         Query query = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.bool(byKind -> {
                     for (String kind : kinds) {
@@ -78,7 +89,7 @@ public class CatalogSearch {
                     }
                     return byKind.minimumShouldMatch("1");
                 }))
-                .must(m -> m.bool(relevance(folded)))));
+                .must(m -> m.bool(relevance(folded, typos)))));
         try {
             SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS).query(query).size(0)
                     .aggregations("kinds", a -> a
@@ -132,17 +143,22 @@ public class CatalogSearch {
         }
     }
 
-    private static BoolQuery relevance(String folded) {
-        return BoolQuery.of(s -> s
+    private static BoolQuery relevance(String folded, boolean typos) {
+        return BoolQuery.of(s -> {
+            s
                 .should(x -> x.term(t -> t.field("name.exact").value(folded).boost(12f)))
                 .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).type(TextQueryType.Phrase)
                         .boost(6f)))
                 .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).type(TextQueryType.CrossFields)
                         .operator(Operator.And).boost(4f)))
                 .should(x -> x.matchBoolPrefix(p -> p.field("name").query(folded).operator(Operator.And).boost(2f)))
-                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of("name^3", "artist_names^2"))
-                        .fuzziness("AUTO").prefixLength(1).maxExpansions(10).operator(Operator.And)))
-                .minimumShouldMatch("1"));
+                .minimumShouldMatch("1");
+            if (typos) {
+                s.should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of("name^3", "artist_names^2"))
+                        .fuzziness("AUTO").prefixLength(1).maxExpansions(10).operator(Operator.And)));
+            }
+            return s;
+        });
     }
 
     /** Taken-down tracks never appear; with a territory, only tracks licensed and not blocked there. */
