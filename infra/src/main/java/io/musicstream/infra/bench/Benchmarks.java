@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in the same run, interleaved round by round, and reported as a ratio, because these machines are shared.
  *
  * <p>{@code make bench} runs all; {@code make bench ARGS="--only=search --tracks=100000"} runs one, smaller.
- * Options: --only=append|search, --rounds, --commands, --concurrency (client threads), --tracks, --queries.
+ * Options: --only=append|search, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
+ * --baseline-queries (how many of the queries the slow pg_trgm baseline runs).
  */
 public final class Benchmarks {
 
@@ -27,7 +28,8 @@ public final class Benchmarks {
         int commands = intArg(args, "--commands=", 10_000);
         int concurrency = intArg(args, "--concurrency=", 32);
         int tracks = intArg(args, "--tracks=", 1_000_000);
-        int queries = intArg(args, "--queries=", 4_000);
+        int queries = intArg(args, "--queries=", 2_000);
+        int baselineQueries = intArg(args, "--baseline-queries=", 192);
         String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).findFirst()
                 .map(a -> a.substring("--only=".length())).orElse("all");
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -49,7 +51,8 @@ public final class Benchmarks {
                 report.addAll(new AppendBenchmark(context).run(rounds, commands, concurrency));
             }
             if (only.equals("all") || only.equals("search")) {
-                report.addAll(new SearchBenchmark(context).run(tracks, 42, concurrency, Math.min(rounds, 3), queries));
+                report.addAll(new SearchBenchmark(context).run(tracks, 42, concurrency, Math.min(rounds, 3), queries,
+                        baselineQueries));
             }
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed", e);
