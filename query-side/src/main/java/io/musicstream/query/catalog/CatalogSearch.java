@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionContext;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import io.musicstream.projections.catalog.CatalogIndex;
 import io.musicstream.projections.common.SearchText;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -113,18 +115,38 @@ public class CatalogSearch {
         }
     }
 
-    /** Up to {@code size} completions of what the user is typing, available items only, no duplicates. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Up to {@code size} completions of what the user is typing, available items only, no duplicates. Exact
+     * prefixes first; typo-tolerant (fuzzy) completion, which costs far more, only when they are too few.
+     */
     public List<Suggestion> suggest(String prefix, int size) {
         index.ensureExists();
         String folded = SearchText.fold(prefix);
+        List<Suggestion> exact = suggest(folded, size, false);
+        if (exact.size() >= size || folded.length() < 4) {
+            return exact;
+        }
+        List<Suggestion> merged = new ArrayList<>(exact);
+        Set<String> seen = new LinkedHashSet<>();
+        exact.forEach(s -> seen.add(s.text().toLowerCase(Locale.ROOT)));
+        for (Suggestion s : suggest(folded, size, true)) {
+            if (merged.size() < size && seen.add(s.text().toLowerCase(Locale.ROOT))) {
+                merged.add(s);
+            }
+        }
+        return merged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Suggestion> suggest(String folded, int size, boolean typos) {
         try {
             SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS)
                     .source(src -> src.filter(f -> f.includes("kind", "id", "display_name")))
-                    .suggest(su -> su.suggesters("names", fs -> fs.prefix(folded).completion(c -> c
-                            .field("suggest").size(size).skipDuplicates(true)
-                            .contexts("available", List.of(co.elastic.clients.elasticsearch.core.search.CompletionContext.of(cc -> cc.context(ctx -> ctx.category("yes")))))
-                            .fuzzy(fz -> fz.fuzziness(folded.length() < 4 ? "0" : "1").prefixLength(2))))),
+                    .suggest(su -> su.suggesters("names", fs -> fs.prefix(folded).completion(c -> {
+                        c.field("suggest").size(size).skipDuplicates(true).contexts("available",
+                                List.of(CompletionContext.of(cc -> cc.context(ctx -> ctx.category("yes")))));
+                        return typos ? c.fuzzy(fz -> fz.fuzziness("1").prefixLength(2)) : c;
+                    }))),
                     Map.class);
             Set<String> seen = new LinkedHashSet<>();
             List<Suggestion> suggestions = new ArrayList<>();
@@ -132,7 +154,7 @@ public class CatalogSearch {
                 CompletionSuggestOption<Map> o = option;
                 Map<String, Object> doc = o.source();
                 String display = doc == null ? o.text() : (String) doc.get("display_name");
-                if (seen.add(display.toLowerCase()) && suggestions.size() < size) {
+                if (seen.add(display.toLowerCase(Locale.ROOT)) && suggestions.size() < size) {
                     suggestions.add(new Suggestion(doc == null ? null : (String) doc.get("kind"),
                             doc == null ? null : (String) doc.get("id"), display));
                 }
