@@ -158,6 +158,9 @@ class SearchTest extends IntegrationTest {
         assertThat(results.has("track") && results.has("album") && results.has("artist")).isTrue();
         assertThat(results.get("artist").get("total").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(results.get("track").get("total").asLong()).isGreaterThanOrEqualTo(2);
+        JsonNode first = results.get("track").get("items").get(0);
+        assertThat(first.get("score").isNumber()).as(first.toString()).isTrue();
+        assertThat(first.get("score").asDouble()).isPositive();
     }
 
     @Test

@@ -50,8 +50,8 @@ public class CatalogSearch {
         public static final Filters NONE = new Filters(null, List.of(), null, null, null);
     }
 
-    public record SearchHit(String id, String name, List<String> artists, String album, String releaseId,
-                            Integer year, Long durationMs, Boolean explicit, double score) {
+    public record SearchHit(String id, String name, List<String> artists, String releaseId, Integer year,
+                            Long durationMs, Boolean explicit, double score) {
     }
 
     public record KindResults(long total, List<SearchHit> items) {
@@ -96,7 +96,7 @@ public class CatalogSearch {
             SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS).query(query).size(0)
                     .aggregations("kinds", a -> a
                             .terms(t -> t.field("kind").size(kinds.size()))
-                            .aggregations("top", top -> top.topHits(h -> h.from(offset).size(limit)
+                            .aggregations("top", top -> top.topHits(h -> h.from(offset).size(limit).trackScores(true)
                                     .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
                                     .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
                                     .sort(so -> so.field(f -> f.field("popularity").order(SortOrder.Desc)))))),
@@ -225,7 +225,7 @@ public class CatalogSearch {
         Object duration = doc.get("duration_ms");
         Object year = doc.get("release_year");
         return new SearchHit((String) doc.get("id"), (String) doc.get("display_name"),
-                (List<String>) doc.getOrDefault("display_artists", List.of()), null, (String) doc.get("release_id"),
+                (List<String>) doc.getOrDefault("display_artists", List.of()), (String) doc.get("release_id"),
                 year == null ? null : ((Number) year).intValue(),
                 duration == null ? null : ((Number) duration).longValue(), (Boolean) doc.get("explicit"),
                 score == null ? 0 : score);
