@@ -14,15 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputTest extends IntegrationTest {
 
-    private static void assertProblem(ApiClient.Response response, int status, String detailContains) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.json().get("title").asText()).isNotBlank();
-        assertThat(response.json().get("detail").asText()).contains(detailContains);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.musicstream");
-    }
-
     @Test
     void malformedJsonIsA400() {
         assertProblem(admin().post("/api/v1/artists", "{\"name\": "), 400, "malformed JSON");

@@ -408,11 +408,4 @@ class BrowseTest extends IntegrationTest {
         return values;
     }
 
-    private static void assertProblem(ApiClient.Response response, int status, String detailContains) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.json().get("detail").asText()).contains(detailContains);
-        assertThat(response.body()).doesNotContain("Exception");
-    }
 }

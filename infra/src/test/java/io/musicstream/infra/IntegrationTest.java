@@ -1,5 +1,7 @@
 package io.musicstream.infra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,16 @@ public abstract class IntegrationTest {
             throw new IllegalStateException("register failed: " + registered);
         }
         return anonymous.loggedIn(username, "correct horse battery");
+    }
+
+    /** An RFC 9457 problem with the given status whose detail says what is wrong, and no stack trace. */
+    protected static void assertProblem(ApiClient.Response response, int status, String detailContains) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asText()).isNotBlank();
+        assertThat(response.json().get("detail").asText()).contains(detailContains);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.musicstream");
     }
 
     protected static void eventually(Runnable assertion) {
