@@ -1,5 +1,7 @@
 package io.musicstream.infra.web.idempotency;
 
+import io.musicstream.infra.common.Sha256;
+
 import io.musicstream.infra.web.Problems;
 import io.musicstream.infra.web.RequestSizeLimitFilter;
 import jakarta.servlet.FilterChain;

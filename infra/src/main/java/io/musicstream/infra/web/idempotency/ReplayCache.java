@@ -1,5 +1,7 @@
 package io.musicstream.infra.web.idempotency;
 
+import io.musicstream.infra.common.Sha256;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,15 +1,16 @@
-package io.musicstream.infra.web.idempotency;
+package io.musicstream.infra.common;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-final class Sha256 {
+/** SHA-256 as lower-case hex. */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
