@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.dao.DuplicateKeyException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -28,13 +28,16 @@ public class Accounts {
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final PersistenceExceptionResolver persistenceExceptions;
     private final String dummyHash;
 
-    public Accounts(CommandGateway commands, UserAccounts accounts, PasswordEncoder passwords, Clock clock) {
+    public Accounts(CommandGateway commands, UserAccounts accounts, PasswordEncoder passwords, Clock clock,
+                    PersistenceExceptionResolver persistenceExceptions) {
         this.commands = commands;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
+        this.persistenceExceptions = persistenceExceptions;
         this.dummyHash = passwords.encode("timing-equalizer");
     }
 
@@ -52,7 +55,7 @@ public class Accounts {
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException e) {
-            if (causedByDuplicateKey(e)) {
+            if (persistenceExceptions.isDuplicateKeyViolation(e)) {
                 throw new UsernameTakenException(name);
             }
             throw e;
@@ -68,15 +71,5 @@ public class Accounts {
             return Optional.empty();
         }
         return passwords.matches(password, account.get().passwordHash()) ? account : Optional.empty();
-    }
-
-    private static boolean causedByDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DuplicateKeyException
-                    || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
