@@ -65,14 +65,10 @@ public class CatalogIndex {
         }
     }
 
-    /** The mapping version the current index was created with; 0 when unknown. */
-    public int currentMappingVersion() {
-        Optional<String> index = current();
-        if (index.isEmpty()) {
-            return 0;
-        }
+    /** The mapping version {@code index} was created with; 0 when it has none. */
+    public int mappingVersion(String index) {
         try {
-            var mapping = client.indices().getMapping(m -> m.index(index.get())).result().get(index.get());
+            var mapping = client.indices().getMapping(m -> m.index(index)).result().get(index);
             Map<String, JsonData> meta = mapping == null ? null : mapping.mappings().meta();
             JsonData version = meta == null ? null : meta.get("mappingVersion");
             return version == null ? 0 : version.to(Integer.class);

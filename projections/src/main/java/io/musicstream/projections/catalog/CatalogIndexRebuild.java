@@ -64,11 +64,14 @@ public class CatalogIndexRebuild {
     /** An index made with an older mapping is rebuilt at start-up, in the background. */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildOutdatedIndex() {
-        if (index.current().isPresent() && index.currentMappingVersion() < CatalogIndex.MAPPING_VERSION) {
-            log.info("catalog index has mapping version {}, current is {}: rebuilding it",
-                    index.currentMappingVersion(), CatalogIndex.MAPPING_VERSION);
-            start();
-        }
+        index.current().ifPresent(name -> {
+            int version = index.mappingVersion(name);
+            if (version < CatalogIndex.MAPPING_VERSION) {
+                log.info("catalog index {} has mapping version {}, current is {}: rebuilding it", name, version,
+                        CatalogIndex.MAPPING_VERSION);
+                start();
+            }
+        });
     }
 
     public Progress progress() {
