@@ -1,6 +1,7 @@
 package io.musicstream.events;
 
 import io.musicstream.events.account.Role;
+import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserRegistered;
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.events.catalog.AudioFeatures;
@@ -15,12 +16,18 @@ import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
 import io.musicstream.events.catalog.RightsShare;
 import io.musicstream.events.catalog.TrackSpec;
+import io.musicstream.events.library.ItemRemovedFromLibrary;
+import io.musicstream.events.library.ItemSavedToLibrary;
+import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.events.playback.TrackPlayed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** One fully populated instance of every event, the input of the golden JSON test. */
 final class EventSamples {
@@ -36,22 +43,26 @@ final class EventSamples {
     }
 
     static Map<Class<?>, Object> all() {
-        return Map.of(
-                UserRegistered.class, new UserRegistered("u-1", "ada", "$argon2id$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA",
+        return Stream.of(
+                new UserRegistered("u-1", "ada", "$argon2id$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA",
                         new LinkedHashSet<>(List.of(Role.LISTENER, Role.PREMIUM)), AT),
-                ArtistRegistered.class, new ArtistRegistered("a-1", "Sigur Rós", AT),
-                ReleaseIngested.class, new ReleaseIngested("r-1", "00602547924971", "Ágætis byrjun", ReleaseType.ALBUM,
+                new ArtistRegistered("a-1", "Sigur Rós", AT),
+                new ReleaseIngested("r-1", "00602547924971", "Ágætis byrjun", ReleaseType.ALBUM,
                         List.of("a-1"), "FatCat", LocalDate.of(1999, 6, 12), List.of("post-rock"),
                         "https://img.example/r-1.jpg",
                         List.of(TRACK), AT),
-                TrackPlayed.class, new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS"),
-                TrackMetadataUpdated.class, new TrackMetadataUpdated("r-1", TRACK, AT),
-                TrackTakenDown.class, new TrackTakenDown("r-1", "t-1", List.of("DK", "NO"), "licence dispute", AT),
-                TrackRestored.class, new TrackRestored("r-1", "t-1", List.of("NO"), AT),
-                ReleaseMetadataUpdated.class, new ReleaseMetadataUpdated("r-1", "Ágætis byrjun (Deluxe)",
+                new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS"),
+                new TrackMetadataUpdated("r-1", TRACK, AT),
+                new TrackTakenDown("r-1", "t-1", List.of("DK", "NO"), "licence dispute", AT),
+                new TrackRestored("r-1", "t-1", List.of("NO"), AT),
+                new ReleaseMetadataUpdated("r-1", "Ágætis byrjun (Deluxe)",
                         ReleaseType.ALBUM, List.of("a-1"), "FatCat", LocalDate.of(1999, 6, 12),
                         List.of("post-rock", "ambient"), null, AT),
-                TrackAddedToRelease.class, new TrackAddedToRelease("r-1", TRACK, AT),
-                TrackRemovedFromRelease.class, new TrackRemovedFromRelease("r-1", "t-1", AT));
+                new TrackAddedToRelease("r-1", TRACK, AT),
+                new TrackRemovedFromRelease("r-1", "t-1", AT),
+                new UserCountryChanged("u-1", "IS", AT),
+                new ItemSavedToLibrary("u-1", LibraryItemType.TRACK, "t-1", AT, null),
+                new ItemRemovedFromLibrary("u-1", LibraryItemType.ALBUM, "r-1", AT, "c-1"))
+                .collect(Collectors.toMap(Object::getClass, Function.identity()));
     }
 }

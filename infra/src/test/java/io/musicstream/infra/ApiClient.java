@@ -91,6 +91,31 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    /** The bearer token this client sends, or {@code null}. */
+    public String token() {
+        return token;
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body, Map.of());
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    /** Any method, with a JSON body (or none) and extra headers such as {@code Idempotency-Key}. */
+    public Response send(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::setHeader);
+        return send(request.build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
         if (token != null) {

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +27,6 @@ class BrowseTest extends IntegrationTest {
     @Autowired
     org.axonframework.config.Configuration axon;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private String adminToken;
     private ApiClient admin;
     private ApiClient listener;
 
@@ -43,8 +35,7 @@ class BrowseTest extends IntegrationTest {
         ApiClient.Response login = anonymous.post("/api/v1/auth/login",
                 Map.of("username", ADMIN, "password", ADMIN_PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        adminToken = login.json().get("token").asText();
-        admin = anonymous.withToken(adminToken);
+        admin = anonymous.withToken(login.json().get("token").asText());
         listener = newListener();
     }
 
@@ -92,7 +83,7 @@ class BrowseTest extends IntegrationTest {
 
         // a metadata update naming no artists shows the release's artists
         Map<String, Object> renamed = track("SEBRW0000002", "Second (Remastered)", 1, 2);
-        ApiClient.Response updated = put("/api/v1/releases/" + album.releaseId() + "/tracks/"
+        ApiClient.Response updated = admin.put("/api/v1/releases/" + album.releaseId() + "/tracks/"
                 + album.trackId("SEBRW0000002"), renamed);
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         eventually(() -> {
@@ -373,26 +364,6 @@ class BrowseTest extends IntegrationTest {
             if (page.get("items").size() < 50) {
                 return all;
             }
-        }
-    }
-
-    /** PUT as the admin (ApiClient has no PUT). */
-    private ApiClient.Response put(String path, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(ApiClient.json(body)))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new ApiClient.Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

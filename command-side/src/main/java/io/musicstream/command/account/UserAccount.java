@@ -2,8 +2,15 @@ package io.musicstream.command.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.events.account.ChangeUserCountry;
 import io.musicstream.events.account.RegisterUser;
+import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserRegistered;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,8 +23,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class UserAccount {
 
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
     @AggregateIdentifier
     private String userId;
+    private String country;
 
     protected UserAccount() {
     }
@@ -27,12 +37,42 @@ public class UserAccount {
         if (command.roles() == null || command.roles().isEmpty()) {
             throw new IllegalArgumentException("a user needs at least one role");
         }
+        if (command.country() != null) {
+            requireCountry(command.country());
+        }
         apply(new UserRegistered(command.userId(), command.username(), command.passwordHash(),
                 command.roles(), command.registeredAt()));
+        if (command.country() != null) {
+            apply(new UserCountryChanged(command.userId(), command.country(), command.registeredAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeUserCountry command) {
+        requireCountry(command.country());
+        if (!Objects.equals(country, command.country())) {
+            apply(new UserCountryChanged(userId, command.country(), command.requestedAt()));
+        }
+    }
+
+    /** An ISO 3166-1 alpha-2 code in upper case. */
+    public static boolean isCountry(String code) {
+        return code != null && COUNTRIES.contains(code);
+    }
+
+    private static void requireCountry(String code) {
+        if (!isCountry(code)) {
+            throw new InvalidCommandException(List.of("country must be an ISO 3166-1 alpha-2 code such as SE or US"));
+        }
     }
 
     @EventSourcingHandler
     void on(UserRegistered event) {
         this.userId = event.userId();
+    }
+
+    @EventSourcingHandler
+    void on(UserCountryChanged event) {
+        this.country = event.country();
     }
 }

@@ -1,7 +1,10 @@
 package io.musicstream.command.account;
 
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.events.account.ChangeUserCountry;
 import io.musicstream.events.account.RegisterUser;
 import io.musicstream.events.account.Role;
+import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserRegistered;
 import java.time.Instant;
 import java.util.Set;
@@ -11,19 +14,54 @@ import org.junit.jupiter.api.Test;
 class UserAccountTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(60);
     private final AggregateTestFixture<UserAccount> fixture = new AggregateTestFixture<>(UserAccount.class);
 
     @Test
     void registeringRecordsTheAccountWithItsHashAndRoles() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser("u-1", "ada", "hash", Set.of(Role.LISTENER), T0))
+                .when(new RegisterUser("u-1", "ada", "hash", Set.of(Role.LISTENER), null, T0))
                 .expectEvents(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0));
+    }
+
+    @Test
+    void registeringWithACountryRecordsTheCountry() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser("u-1", "ada", "hash", Set.of(Role.LISTENER), "SE", T0))
+                .expectEvents(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0),
+                        new UserCountryChanged("u-1", "SE", T0));
     }
 
     @Test
     void anAccountNeedsARole() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser("u-1", "ada", "hash", Set.of(), T0))
+                .when(new RegisterUser("u-1", "ada", "hash", Set.of(), null, T0))
                 .expectException(IllegalArgumentException.class).expectNoEvents();
+    }
+
+    @Test
+    void cannotRegisterWithAnUnknownCountry() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser("u-1", "ada", "hash", Set.of(Role.LISTENER), "XX", T0))
+                .expectException(InvalidCommandException.class).expectNoEvents();
+    }
+
+    @Test
+    void movingToAnotherCountryIsRecordedOnce() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0),
+                        new UserCountryChanged("u-1", "SE", T0))
+                .when(new ChangeUserCountry("u-1", "DE", T1))
+                .expectEvents(new UserCountryChanged("u-1", "DE", T1));
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0),
+                        new UserCountryChanged("u-1", "SE", T0))
+                .when(new ChangeUserCountry("u-1", "SE", T1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotMoveToAnUnknownCountry() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0))
+                .when(new ChangeUserCountry("u-1", "se", T1))
+                .expectException(InvalidCommandException.class).expectNoEvents();
     }
 }

@@ -7,6 +7,9 @@ import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -50,6 +53,12 @@ public class AxonConfig {
 
     private static Serializer jackson() {
         return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+    }
+
+    /** A library is snapshotted every 250 events, so a large library loads from its snapshot plus a tail. */
+    @Bean
+    SnapshotTriggerDefinition librarySnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 250);
     }
 
     @Bean

@@ -45,13 +45,14 @@ public class Accounts {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 
-    public UserAccountView register(String username, String password, Set<Role> roles) {
+    public UserAccountView register(String username, String password, Set<Role> roles, String country) {
         String name = normalize(username);
         if (accounts.byUsername(name).isPresent()) {
             throw new UsernameTakenException(name);
         }
         String userId = UUID.randomUUID().toString();
-        RegisterUser command = new RegisterUser(userId, name, passwords.encode(password), roles, clock.instant());
+        RegisterUser command = new RegisterUser(userId, name, passwords.encode(password), roles, country,
+                clock.instant());
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException e) {
@@ -60,7 +61,7 @@ public class Accounts {
             }
             throw e;
         }
-        return new UserAccountView(userId, name, command.passwordHash(), roles, command.registeredAt());
+        return new UserAccountView(userId, name, command.passwordHash(), roles, command.registeredAt(), country);
     }
 
     /** The account if the password matches; spends the same hashing time when the user does not exist. */

@@ -40,7 +40,7 @@ class AdminAccountBootstrap implements ApplicationRunner {
             return;
         }
         try {
-            accounts.register(username, password, EnumSet.allOf(Role.class));
+            accounts.register(username, password, EnumSet.allOf(Role.class), null);
             log.info("created admin account '{}'", Accounts.normalize(username));
         } catch (Accounts.UsernameTakenException raced) {
             log.info("admin account '{}' was created concurrently", Accounts.normalize(username));

@@ -31,17 +31,19 @@ class AuthController {
     record RegisterRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,32}",
                     message = "must be 3 to 32 letters, digits, '.', '_' or '-'") String username,
-            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {
+            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as SE") String country) {
     }
 
-    record AccountResponse(String userId, String username, Set<Role> roles) {
+    record AccountResponse(String userId, String username, Set<Role> roles, String country) {
     }
 
     @PostMapping("/register")
     ResponseEntity<AccountResponse> register(@Valid @RequestBody RegisterRequest request) {
-        UserAccountView account = accounts.register(request.username(), request.password(), Set.of(Role.LISTENER));
+        UserAccountView account = accounts.register(request.username(), request.password(), Set.of(Role.LISTENER),
+                request.country());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new AccountResponse(account.userId(), account.username(), account.roles()));
+                .body(new AccountResponse(account.userId(), account.username(), account.roles(), account.country()));
     }
 
     record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {

@@ -4,11 +4,14 @@ import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.infra.security.Accounts;
+import io.musicstream.query.sync.ReadYourWrites;
+import io.musicstream.query.sync.SyncFeed;
 import jakarta.validation.ConstraintViolationException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -155,6 +158,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "a backing service is not answering; retry shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(ReadYourWrites.NotCaughtUpException.class)
+    ResponseEntity<Object> notCaughtUp(ReadYourWrites.NotCaughtUpException ex) {
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not caught up", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(SyncFeed.TokenFromTheFutureException.class)
+    ResponseEntity<Object> unknownToken(SyncFeed.TokenFromTheFutureException ex) {
+        return respond(problems.problem(HttpStatus.BAD_REQUEST, "Unknown sync token", ex.getMessage()));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentWrites(ConcurrencyException ex) {
+        return respond(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
+                "another request changed the same thing at the same moment; retry"));
     }
 
     @ExceptionHandler(Exception.class)

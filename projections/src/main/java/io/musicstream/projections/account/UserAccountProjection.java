@@ -1,5 +1,6 @@
 package io.musicstream.projections.account;
 
+import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserRegistered;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
@@ -37,6 +38,13 @@ public class UserAccountProjection {
                 .param("passwordHash", event.passwordHash())
                 .param("roles", roles)
                 .param("registeredAt", Timestamp.from(event.registeredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(UserCountryChanged event) {
+        jdbc.sql("update user_account set country = ? where user_id = ?")
+                .params(event.country(), event.userId())
                 .update();
     }
 

@@ -23,14 +23,14 @@ public class UserAccounts {
     }
 
     public Optional<UserAccountView> byUsername(String username) {
-        return jdbc.sql("select user_id, username, password_hash, roles, registered_at from user_account where username = ?")
+        return jdbc.sql("select user_id, username, password_hash, roles, registered_at, country from user_account where username = ?")
                 .param(username)
                 .query((rs, i) -> view(rs))
                 .optional();
     }
 
     public Optional<UserAccountView> byId(String userId) {
-        return jdbc.sql("select user_id, username, password_hash, roles, registered_at from user_account where user_id = ?")
+        return jdbc.sql("select user_id, username, password_hash, roles, registered_at, country from user_account where user_id = ?")
                 .param(userId)
                 .query((rs, i) -> view(rs))
                 .optional();
@@ -41,6 +41,6 @@ public class UserAccounts {
         Set<Role> roles = Arrays.stream((String[]) array.getArray()).map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new UserAccountView(rs.getString("user_id"), rs.getString("username"), rs.getString("password_hash"),
-                roles, rs.getTimestamp("registered_at").toInstant());
+                roles, rs.getTimestamp("registered_at").toInstant(), rs.getString("country"));
     }
 }

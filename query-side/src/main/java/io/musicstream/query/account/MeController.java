@@ -21,13 +21,13 @@ public class MeController {
         this.accounts = accounts;
     }
 
-    public record Me(String userId, String username, Set<Role> roles, Instant registeredAt) {
+    public record Me(String userId, String username, Set<Role> roles, Instant registeredAt, String country) {
     }
 
     @GetMapping
     public Me me(Principal user) {
         return accounts.byId(user.getName())
-                .map(a -> new Me(a.userId(), a.username(), a.roles(), a.registeredAt()))
+                .map(a -> new Me(a.userId(), a.username(), a.roles(), a.registeredAt(), a.country()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "account no longer exists"));
     }
 }

@@ -178,6 +178,56 @@ public class CatalogBrowse {
     }
 
     /**
+     * A track as lists show it (library, playlists); {@code available} says whether it can be played in the
+     * territory asked.
+     */
+    public record TrackSummary(String trackId, String title, long durationMs, boolean explicit,
+                               List<ArtistRef> artists, ReleaseRef release, boolean available,
+                               String unavailableReason) {
+    }
+
+    /** Tracks by id as lists show them; ids the catalog does not know are absent. */
+    public Map<String, TrackSummary> trackSummaries(Collection<String> trackIds, String territory) {
+        if (trackIds.isEmpty()) {
+            return Map.of();
+        }
+        List<BrowseTrack> tracks = jdbc.sql("select " + BrowseTrack.COLUMNS
+                        + " from browse_track t where t.track_id = any(cast(? as text[]))")
+                .param(new LinkedHashSet<>(trackIds).toArray(String[]::new)).query(BrowseTrack.MAPPER).list();
+        Map<String, String> names = artistNames(tracks.stream().flatMap(t -> t.artistIds().stream()).toList());
+        Map<String, ReleaseRef> releases = releaseRefs(tracks.stream().map(BrowseTrack::releaseId).toList());
+        Map<String, TrackSummary> summaries = new HashMap<>();
+        for (BrowseTrack t : tracks) {
+            Availability availability = t.availability(territory);
+            summaries.put(t.trackId(), new TrackSummary(t.trackId(), t.title(), t.durationMs(), t.explicit(),
+                    refs(t.artistIds(), names), releases.get(t.releaseId()), availability.available(),
+                    availability.reason()));
+        }
+        return summaries;
+    }
+
+    /** Releases by id as lists show them; ids the catalog does not know are absent. */
+    public Map<String, ReleaseSummary> releaseSummaries(Collection<String> releaseIds) {
+        if (releaseIds.isEmpty()) {
+            return Map.of();
+        }
+        List<BrowseRelease> releases = jdbc.sql("select " + BrowseRelease.COLUMNS
+                        + " from browse_release r where r.release_id = any(cast(? as text[]))")
+                .param(new LinkedHashSet<>(releaseIds).toArray(String[]::new)).query(BrowseRelease.MAPPER).list();
+        Map<String, String> names = artistNames(releases.stream().flatMap(r -> r.artistIds().stream()).toList());
+        Map<String, ReleaseSummary> summaries = new HashMap<>();
+        releases.forEach(r -> summaries.put(r.releaseId(), summary(r, names)));
+        return summaries;
+    }
+
+    /** Artists by id with their names; ids the catalog does not know are absent. */
+    public Map<String, ArtistRef> artistRefs(Collection<String> artistIds) {
+        Map<String, ArtistRef> refs = new HashMap<>();
+        artistNames(artistIds).forEach((id, name) -> refs.put(id, new ArtistRef(id, name)));
+        return refs;
+    }
+
+    /**
      * The artist's most played tracks that are available in {@code territory}, most plays first. Reads the
      * artist's tracks by play count a page at a time and keeps the available ones, so that availability is
      * decided by {@link Availability} alone, and stops at {@link #TOP_TRACKS}.

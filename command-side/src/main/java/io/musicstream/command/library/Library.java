@@ -1,0 +1,220 @@
+package io.musicstream.command.library;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.events.library.ApplyOfflineLibraryChanges;
+import io.musicstream.events.library.ItemRemovedFromLibrary;
+import io.musicstream.events.library.ItemSavedToLibrary;
+import io.musicstream.events.library.LibraryAction;
+import io.musicstream.events.library.LibraryIds;
+import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.events.library.OfflineChangeOutcome;
+import io.musicstream.events.library.OfflineChangeOutcome.Status;
+import io.musicstream.events.library.OfflineLibraryChange;
+import io.musicstream.events.library.RemoveFromLibrary;
+import io.musicstream.events.library.SaveToLibrary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One user's library: saved tracks and albums, followed artists. Saving what is saved, or removing what is
+ * not there, writes nothing. Offline changes merge item by item, the later change winning. The library
+ * remembers each item's last change (removals too) so that an old offline change cannot undo a newer one.
+ * Snapshots (Jackson, from its fields) keep large libraries quick to load.
+ */
+@Aggregate(snapshotTriggerDefinition = "librarySnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class Library {
+
+    /** Offline change ids remembered to answer a redelivered batch the same way. */
+    static final int REMEMBERED_CHANGE_IDS = 2_000;
+
+    @AggregateIdentifier
+    private String libraryId;
+    private String userId;
+    private Map<String, ItemState> items = new HashMap<>();
+    private LinkedHashSet<String> appliedChangeIds = new LinkedHashSet<>();
+
+    /**
+     * An item's last change.
+     *
+     * @param sequence the aggregate sequence number of the event that made it
+     */
+    record ItemState(boolean saved, Instant changedAt, long sequence) {
+    }
+
+    protected Library() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(SaveToLibrary command, CatalogItems catalog) {
+        List<String> ids = distinctIds(command.itemType(), command.itemIds());
+        List<String> toSave = ids.stream().filter(id -> !isSaved(command.itemType(), id)).toList();
+        if (toSave.isEmpty()) {
+            return 0;
+        }
+        Map<String, CatalogItems.Refusal> refusals = catalog.refusals(command.itemType(), toSave, command.territory());
+        if (!refusals.isEmpty()) {
+            List<String> reasons = toSave.stream().filter(refusals::containsKey).map(id -> refusals.get(id).reason())
+                    .toList();
+            if (refusals.values().stream().allMatch(CatalogItems.Refusal::unknown)) {
+                throw new UnknownItemException(String.join("; ", reasons));
+            }
+            throw new InvalidCommandException(reasons);
+        }
+        for (String id : toSave) {
+            apply(new ItemSavedToLibrary(command.userId(), command.itemType(), id, command.requestedAt(), null));
+        }
+        return toSave.size();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(RemoveFromLibrary command) {
+        int removed = 0;
+        for (String id : distinctIds(command.itemType(), command.itemIds())) {
+            if (isSaved(command.itemType(), id)) {
+                apply(new ItemRemovedFromLibrary(command.userId(), command.itemType(), id, command.requestedAt(),
+                        null));
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    List<OfflineChangeOutcome> handle(ApplyOfflineLibraryChanges command, CatalogItems catalog) {
+        List<String> faults = OfflineChangeRules.faults(command);
+        if (!faults.isEmpty()) {
+            throw new InvalidCommandException(faults);
+        }
+        Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = refusalsOfSaves(command, catalog);
+        List<OfflineChangeOutcome> outcomes = new ArrayList<>();
+        for (OfflineLibraryChange change : command.changes()) {
+            outcomes.add(merge(command, change, refusals.getOrDefault(change.itemType(), Map.of())));
+        }
+        return outcomes;
+    }
+
+    private OfflineChangeOutcome merge(ApplyOfflineLibraryChanges command, OfflineLibraryChange change,
+                                       Map<String, CatalogItems.Refusal> refusals) {
+        boolean wantSaved = change.action() == LibraryAction.SAVE;
+        ItemState current = items.get(key(change.itemType(), change.itemId()));
+        if (appliedChangeIds.contains(change.clientChangeId())) {
+            return outcome(change, Status.APPLIED, current, null);
+        }
+        Instant at = change.clientTimestamp().isAfter(command.receivedAt())
+                ? command.receivedAt() : change.clientTimestamp();
+        boolean unseenServerChange = current != null && current.sequence() > command.lastSeenSequence();
+        if (unseenServerChange && !at.isAfter(current.changedAt())) {
+            return outcome(change, Status.SUPERSEDED, current, null);
+        }
+        if (current != null && current.saved() == wantSaved) {
+            return outcome(change, Status.APPLIED, current, null);
+        }
+        if (current == null && !wantSaved) {
+            return outcome(change, Status.APPLIED, null, null);
+        }
+        if (wantSaved && refusals.containsKey(change.itemId())) {
+            return outcome(change, Status.REJECTED, current, refusals.get(change.itemId()).reason());
+        }
+        if (wantSaved) {
+            apply(new ItemSavedToLibrary(command.userId(), change.itemType(), change.itemId(), at,
+                    change.clientChangeId()));
+        } else {
+            apply(new ItemRemovedFromLibrary(command.userId(), change.itemType(), change.itemId(), at,
+                    change.clientChangeId()));
+        }
+        return outcome(change, Status.APPLIED, items.get(key(change.itemType(), change.itemId())), null);
+    }
+
+    /** One catalog look-up per item type, for the saves that could take effect. */
+    private Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusalsOfSaves(
+            ApplyOfflineLibraryChanges command, CatalogItems catalog) {
+        Map<LibraryItemType, Set<String>> saves = new HashMap<>();
+        for (OfflineLibraryChange change : command.changes()) {
+            if (change.action() == LibraryAction.SAVE && !isSaved(change.itemType(), change.itemId())) {
+                saves.computeIfAbsent(change.itemType(), t -> new LinkedHashSet<>()).add(change.itemId());
+            }
+        }
+        Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = new HashMap<>();
+        saves.forEach((type, ids) -> refusals.put(type, catalog.refusals(type, ids, command.territory())));
+        return refusals;
+    }
+
+    private static OfflineChangeOutcome outcome(OfflineLibraryChange change, Status status, ItemState state,
+                                                String reason) {
+        return new OfflineChangeOutcome(change.clientChangeId(), status, change.itemType(), change.itemId(),
+                state != null && state.saved(), state == null ? null : state.changedAt(), reason);
+    }
+
+    private boolean isSaved(LibraryItemType type, String id) {
+        ItemState state = items.get(key(type, id));
+        return state != null && state.saved();
+    }
+
+    private static List<String> distinctIds(LibraryItemType type, List<String> ids) {
+        List<String> faults = new ArrayList<>();
+        if (type == null) {
+            faults.add("itemType is required");
+        }
+        if (ids == null || ids.isEmpty()) {
+            faults.add("at least one item id is required");
+        } else if (ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+            faults.add("item ids must not be blank");
+        }
+        if (!faults.isEmpty()) {
+            throw new InvalidCommandException(faults);
+        }
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    private static String key(LibraryItemType type, String id) {
+        return type.name() + ':' + id;
+    }
+
+    @EventSourcingHandler
+    void on(ItemSavedToLibrary event, @SequenceNumber long sequence) {
+        changed(event.userId(), event.clientChangeId());
+        items.put(key(event.itemType(), event.itemId()), new ItemState(true, event.changedAt(), sequence));
+    }
+
+    @EventSourcingHandler
+    void on(ItemRemovedFromLibrary event, @SequenceNumber long sequence) {
+        changed(event.userId(), event.clientChangeId());
+        items.put(key(event.itemType(), event.itemId()), new ItemState(false, event.changedAt(), sequence));
+    }
+
+    private void changed(String user, String clientChangeId) {
+        if (libraryId == null) {
+            userId = user;
+            libraryId = LibraryIds.of(user);
+        }
+        if (clientChangeId != null) {
+            appliedChangeIds.add(clientChangeId);
+            if (appliedChangeIds.size() > REMEMBERED_CHANGE_IDS) {
+                appliedChangeIds.remove(appliedChangeIds.iterator().next());
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.musicstream.command.library.web;
+
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.command.library.LibraryPositions;
+import io.musicstream.command.library.ListenerCountries;
+import io.musicstream.events.library.ApplyOfflineLibraryChanges;
+import io.musicstream.events.library.LibraryAction;
+import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.events.library.OfflineChangeOutcome;
+import io.musicstream.events.library.OfflineLibraryChange;
+import io.musicstream.events.library.RemoveFromLibrary;
+import io.musicstream.events.library.SaveToLibrary;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Library writes: save/remove one item or up to {@value #MAX_BULK} at once, and offline change batches.
+ * Each answers with the library's {@code syncToken} after the write, which the read side accepts as
+ * {@code minToken} to read its own writes. Two devices writing at the same moment conflict on the
+ * aggregate's sequence; the loser is retried.
+ */
+@RestController
+@RequestMapping("/api/v1/me/library")
+public class LibraryCommandController {
+
+    static final int MAX_BULK = 50;
+    private static final int ATTEMPTS = 3;
+
+    private final CommandGateway commands;
+    private final LibraryPositions positions;
+    private final ListenerCountries countries;
+    private final Clock clock;
+
+    public LibraryCommandController(CommandGateway commands, LibraryPositions positions, ListenerCountries countries,
+                                    Clock clock) {
+        this.commands = commands;
+        this.positions = positions;
+        this.countries = countries;
+        this.clock = clock;
+    }
+
+    /**
+     * @param syncToken the library's latest sync token after the write (pass it as {@code minToken} to read
+     *                  your write; keep following the sync feed's own tokens for syncing)
+     * @param changed   how many items changed; 0 when everything already was as asked
+     */
+    public record LibraryWrite(long syncToken, int changed) {
+    }
+
+    public record ItemIds(@NotEmpty @Size(max = MAX_BULK) List<@NotBlank @Size(max = 100) String> ids) {
+    }
+
+    @PutMapping("/{type}/{id}")
+    public LibraryWrite save(@PathVariable String type, @PathVariable String id, Principal user) {
+        return save(user.getName(), itemType(type), List.of(id));
+    }
+
+    @PutMapping("/{type}")
+    public LibraryWrite saveAll(@PathVariable String type, @Valid @RequestBody ItemIds request, Principal user) {
+        return save(user.getName(), itemType(type), request.ids());
+    }
+
+    @DeleteMapping("/{type}/{id}")
+    public LibraryWrite remove(@PathVariable String type, @PathVariable String id, Principal user) {
+        return remove(user.getName(), itemType(type), List.of(id));
+    }
+
+    /** Bulk removal takes the ids as {@code ?ids=a,b} or in a body like the bulk save's. */
+    @DeleteMapping("/{type}")
+    public LibraryWrite removeAll(@PathVariable String type, @RequestParam(required = false) List<String> ids,
+                                  @Valid @RequestBody(required = false) ItemIds request, Principal user) {
+        List<String> all = ids != null ? ids : request != null ? request.ids() : List.of();
+        if (all.isEmpty() || all.size() > MAX_BULK) {
+            throw new InvalidCommandException(List.of("give 1 to " + MAX_BULK + " ids, as ?ids= or {\"ids\": [...]}"));
+        }
+        return remove(user.getName(), itemType(type), all);
+    }
+
+    private LibraryWrite save(String userId, LibraryItemType type, List<String> ids) {
+        SaveToLibrary command = new SaveToLibrary(userId, type, ids, countries.countryOf(userId), clock.instant());
+        int changed = withRetry(() -> commands.sendAndWait(command));
+        return new LibraryWrite(positions.latestToken(userId), changed);
+    }
+
+    private LibraryWrite remove(String userId, LibraryItemType type, List<String> ids) {
+        RemoveFromLibrary command = new RemoveFromLibrary(userId, type, ids, clock.instant());
+        int changed = withRetry(() -> commands.sendAndWait(command));
+        return new LibraryWrite(positions.latestToken(userId), changed);
+    }
+
+    public record OfflineChange(@NotBlank @Size(max = 100) String clientChangeId, @NotBlank String action,
+                                @NotBlank String itemType, @NotBlank @Size(max = 100) String itemId,
+                                @NotNull Instant clientTimestamp) {
+    }
+
+    /**
+     * @param lastSyncToken the sync token the device had synced to when it went offline (0 if never)
+     */
+    public record OfflineBatch(@NotNull @PositiveOrZero Long lastSyncToken,
+                               @NotEmpty @Size(max = 1_000) List<@NotNull @Valid OfflineChange> changes) {
+    }
+
+    public record OfflineResult(String clientChangeId, String status, String itemType, String itemId, boolean saved,
+                                Instant changedAt, String reason) {
+    }
+
+    public record OfflineBatchResult(long syncToken, List<OfflineResult> results) {
+    }
+
+    /** Merges changes made offline; each change is applied, superseded by a later one, or rejected. */
+    @PostMapping("/changes")
+    public OfflineBatchResult applyOffline(@Valid @RequestBody OfflineBatch batch, Principal user) {
+        String userId = user.getName();
+        List<OfflineLibraryChange> changes = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
+        for (int i = 0; i < batch.changes().size(); i++) {
+            OfflineChange change = batch.changes().get(i);
+            LibraryAction action = parse(LibraryAction.class, change.action(), "changes[" + i + "].action", faults);
+            LibraryItemType type = parse(LibraryItemType.class, change.itemType(), "changes[" + i + "].itemType",
+                    faults);
+            changes.add(new OfflineLibraryChange(change.clientChangeId(), action, type, change.itemId(),
+                    change.clientTimestamp()));
+        }
+        if (!faults.isEmpty()) {
+            throw new InvalidCommandException(faults);
+        }
+        long lastSeenSequence = batch.lastSyncToken() == 0 ? -1 : positions.sequenceAt(userId, batch.lastSyncToken());
+        ApplyOfflineLibraryChanges command = new ApplyOfflineLibraryChanges(userId, changes, lastSeenSequence,
+                countries.countryOf(userId), clock.instant());
+        List<OfflineChangeOutcome> outcomes = withRetry(() -> commands.sendAndWait(command));
+        return new OfflineBatchResult(positions.latestToken(userId), outcomes.stream()
+                .map(o -> new OfflineResult(o.clientChangeId(), o.status().name().toLowerCase(Locale.ROOT),
+                        o.itemType().name().toLowerCase(Locale.ROOT), o.itemId(), o.saved(), o.changedAt(),
+                        o.reason()))
+                .toList());
+    }
+
+    private static <T> T withRetry(Supplier<T> send) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send.get();
+            } catch (ConcurrencyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@code tracks}, {@code albums} or {@code artists} in paths. */
+    static LibraryItemType itemType(String plural) {
+        switch (plural) {
+            case "tracks":
+                return LibraryItemType.TRACK;
+            case "albums":
+                return LibraryItemType.ALBUM;
+            case "artists":
+                return LibraryItemType.ARTIST;
+            default:
+                throw new UnknownItemException("no library section '" + plural + "'; use tracks, albums or artists");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<String> faults) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        faults.add(field + " must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        return null;
+    }
+}

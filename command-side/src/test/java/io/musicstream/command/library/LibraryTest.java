@@ -1,0 +1,278 @@
+package io.musicstream.command.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.events.library.ApplyOfflineLibraryChanges;
+import io.musicstream.events.library.ItemRemovedFromLibrary;
+import io.musicstream.events.library.ItemSavedToLibrary;
+import io.musicstream.events.library.LibraryAction;
+import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.events.library.OfflineChangeOutcome;
+import io.musicstream.events.library.OfflineChangeOutcome.Status;
+import io.musicstream.events.library.OfflineLibraryChange;
+import io.musicstream.events.library.RemoveFromLibrary;
+import io.musicstream.events.library.SaveToLibrary;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LibraryTest {
+
+    private static final String USER = "u-1";
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(60);
+    private static final Instant T2 = T0.plusSeconds(120);
+    private static final Instant T3 = T0.plusSeconds(180);
+    private static final LibraryItemType TRACK = LibraryItemType.TRACK;
+
+    private final AggregateTestFixture<Library> fixture = new AggregateTestFixture<>(Library.class);
+    /** Items the fake catalog refuses, by id. */
+    private final Map<String, CatalogItems.Refusal> refused = new HashMap<>();
+
+    @BeforeEach
+    void catalog() {
+        fixture.registerInjectableResource((CatalogItems) (type, ids, territory) -> {
+            Map<String, CatalogItems.Refusal> answer = new HashMap<>();
+            for (String id : ids) {
+                if (refused.containsKey(id)) {
+                    answer.put(id, refused.get(id));
+                }
+            }
+            return answer;
+        });
+    }
+
+    private static ItemSavedToLibrary saved(String id, Instant at) {
+        return new ItemSavedToLibrary(USER, TRACK, id, at, null);
+    }
+
+    private static ItemRemovedFromLibrary removed(String id, Instant at) {
+        return new ItemRemovedFromLibrary(USER, TRACK, id, at, null);
+    }
+
+    private static SaveToLibrary save(Instant at, String... ids) {
+        return new SaveToLibrary(USER, TRACK, List.of(ids), "SE", at);
+    }
+
+    private static OfflineLibraryChange offline(String changeId, LibraryAction action, String id, Instant at) {
+        return new OfflineLibraryChange(changeId, action, TRACK, id, at);
+    }
+
+    @Test
+    void savingTracksRecordsEachOnce() {
+        fixture.givenNoPriorActivity()
+                .when(save(T0, "t-1", "t-2", "t-1"))
+                .expectEvents(saved("t-1", T0), saved("t-2", T0));
+    }
+
+    @Test
+    void savingWhatIsSavedWritesNothing() {
+        fixture.given(saved("t-1", T0))
+                .when(save(T1, "t-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void savingInBulkWritesOnlyTheNewOnes() {
+        fixture.given(saved("t-1", T0))
+                .when(save(T1, "t-1", "t-2"))
+                .expectEvents(saved("t-2", T1));
+    }
+
+    @Test
+    void removingWhatIsNotThereWritesNothing() {
+        fixture.givenNoPriorActivity()
+                .when(new RemoveFromLibrary(USER, TRACK, List.of("t-1"), T0))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(saved("t-1", T0), removed("t-1", T1))
+                .when(new RemoveFromLibrary(USER, TRACK, List.of("t-1"), T2))
+                .expectNoEvents();
+    }
+
+    @Test
+    void removingASavedItemRecordsATombstone() {
+        fixture.given(saved("t-1", T0))
+                .when(new RemoveFromLibrary(USER, TRACK, List.of("t-1", "t-9"), T1))
+                .expectEvents(removed("t-1", T1));
+    }
+
+    @Test
+    void followingAndUnfollowingAnArtist() {
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, LibraryItemType.ARTIST, List.of("a-1"), null, T0))
+                .expectEvents(new ItemSavedToLibrary(USER, LibraryItemType.ARTIST, "a-1", T0, null));
+        fixture.given(new ItemSavedToLibrary(USER, LibraryItemType.ARTIST, "a-1", T0, null))
+                .when(new RemoveFromLibrary(USER, LibraryItemType.ARTIST, List.of("a-1"), T1))
+                .expectEvents(new ItemRemovedFromLibrary(USER, LibraryItemType.ARTIST, "a-1", T1, null));
+    }
+
+    @Test
+    void cannotSaveATrackThatDoesNotExist() {
+        refused.put("t-404", new CatalogItems.Refusal(true, "track t-404 does not exist"));
+        fixture.givenNoPriorActivity()
+                .when(save(T0, "t-1", "t-404"))
+                .expectException(UnknownItemException.class)
+                .expectExceptionMessage("track t-404 does not exist")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotSaveATrackThatWasTakenDownOrIsUnavailableInTheUsersTerritory() {
+        refused.put("t-down", new CatalogItems.Refusal(false, "track t-down is taken down everywhere"));
+        refused.put("t-us", new CatalogItems.Refusal(false, "track t-us is not available in SE"));
+        refused.put("t-404", new CatalogItems.Refusal(true, "track t-404 does not exist"));
+        fixture.givenNoPriorActivity()
+                .when(save(T0, "t-1", "t-down", "t-us", "t-404"))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("track t-down is taken down everywhere; track t-us is not available in SE; "
+                        + "track t-404 does not exist")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTrackSavedBeforeItsTakedownStaysSavedWithoutACatalogCheck() {
+        refused.put("t-1", new CatalogItems.Refusal(false, "track t-1 is taken down everywhere"));
+        fixture.given(saved("t-1", T0))
+                .when(save(T1, "t-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequestNeedsItemIds() {
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, TRACK, List.of(), null, T0))
+                .expectException(InvalidCommandException.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RemoveFromLibrary(USER, TRACK, java.util.Arrays.asList("t-1", " "), T0))
+                .expectException(InvalidCommandException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void offlineChangesApplyInOrderWithTheDevicesTime() {
+        fixture.given(saved("t-1", T0))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-2", T1),
+                        offline("c-2", LibraryAction.REMOVE, "t-1", T1),
+                        offline("c-3", LibraryAction.REMOVE, "t-2", T2)), 0, "SE", T3))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"),
+                        new ItemRemovedFromLibrary(USER, TRACK, "t-1", T1, "c-2"),
+                        new ItemRemovedFromLibrary(USER, TRACK, "t-2", T2, "c-3"))
+                .expectResultMessagePayloadMatching(outcomes(Status.APPLIED, Status.APPLIED, Status.APPLIED));
+    }
+
+    @Test
+    void aLaterServerChangeTheDeviceHadNotSeenWins() {
+        // the device synced to sequence 0 (t-1 saved at T0), went offline and removed t-1 at T1;
+        // meanwhile another device removed and saved t-1 again at T2 (sequences 1 and 2)
+        fixture.given(saved("t-1", T0), removed("t-1", T1.minusSeconds(1)), saved("t-1", T2))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T1)), 0, "SE", T3))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(new OfflineChangeOutcome("c-1",
+                        Status.SUPERSEDED, TRACK, "t-1", true, T2, null))));
+    }
+
+    @Test
+    void anEarlierServerChangeTheDeviceHadNotSeenLoses() {
+        fixture.given(saved("t-1", T0), removed("t-1", T1))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-1", T2)), 0, "SE", T3))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T2, "c-1"));
+    }
+
+    @Test
+    void aServerChangeTheDeviceHadSeenNeverWinsEvenAgainstASkewedClock() {
+        // the device saw sequence 1 (the removal at T2) and then saved t-1 offline, its clock saying T1
+        fixture.given(saved("t-1", T0), removed("t-1", T2))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-1", T1)), 1, "SE", T3))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T1, "c-1"));
+    }
+
+    @Test
+    void onATieTheServerWins() {
+        fixture.given(saved("t-1", T1))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T1)), -1, "SE", T3))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Status.SUPERSEDED));
+    }
+
+    @Test
+    void aDeviceClockAheadOfTheServerCountsAsTheServersTime() {
+        fixture.givenNoPriorActivity()
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-1", T3.plusSeconds(3600))), -1, "SE", T3))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T3, "c-1"));
+    }
+
+    @Test
+    void replayingTheSameBatchChangesNothingAndAnswersTheSame() {
+        fixture.given(saved("t-1", T0), new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"),
+                        new ItemRemovedFromLibrary(USER, TRACK, "t-1", T1, "c-2"))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-2", T1),
+                        offline("c-2", LibraryAction.REMOVE, "t-1", T1)), 0, "SE", T3))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Status.APPLIED, Status.APPLIED));
+    }
+
+    @Test
+    void anOfflineSaveOfAnUnavailableTrackIsRejectedAndTheRestApplies() {
+        refused.put("t-down", new CatalogItems.Refusal(false, "track t-down is taken down everywhere"));
+        fixture.givenNoPriorActivity()
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-down", T1),
+                        offline("c-2", LibraryAction.SAVE, "t-1", T1)), -1, "SE", T3))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T1, "c-2"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.REJECTED, TRACK, "t-down", false, null,
+                                "track t-down is taken down everywhere"),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", true, T1, null))));
+    }
+
+    @Test
+    void aMalformedBatchIsRefusedWhole() {
+        fixture.givenNoPriorActivity()
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-1", T1),
+                        offline("c-1", null, " ", null)), -1, "SE", T3))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("changes[1].clientChangeId c-1 appears twice; changes[1].action is required; "
+                        + "changes[1].itemId is required; changes[1].clientTimestamp is required")
+                .expectNoEvents();
+    }
+
+    private static org.hamcrest.Matcher<Object> outcomes(Status... statuses) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("outcomes " + List.of(statuses)) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                @SuppressWarnings("unchecked")
+                Collection<OfflineChangeOutcome> outcomes = (Collection<OfflineChangeOutcome>) item;
+                return outcomes.stream().map(OfflineChangeOutcome::status).toList().equals(List.of(statuses));
+            }
+        };
+    }
+
+    private static org.hamcrest.Matcher<Object> matching(List<OfflineChangeOutcome> expected) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>(expected.toString()) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                assertThat(item).isEqualTo(expected);
+                return true;
+            }
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package io.musicstream.events.library;
+
+import java.time.Instant;
+
+/**
+ * What became of one offline change.
+ *
+ * @param saved     the item's state after the batch: saved (followed) or not
+ * @param changedAt when that state was set, {@code null} when the item was never in the library
+ * @param reason    why a change was rejected, else {@code null}
+ */
+public record OfflineChangeOutcome(String clientChangeId, Status status, LibraryItemType itemType, String itemId,
+                                   boolean saved, Instant changedAt, String reason) {
+
+    public enum Status {
+        /** The change is in effect (now, or already from an earlier delivery of the same change). */
+        APPLIED,
+        /** A later server change to the same item wins; {@code saved}/{@code changedAt} are the winner's. */
+        SUPERSEDED,
+        /** The item cannot be saved (it does not exist, or is not playable in the user's territory). */
+        REJECTED
+    }
+}

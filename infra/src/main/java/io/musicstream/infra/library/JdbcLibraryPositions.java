@@ -1,0 +1,44 @@
+package io.musicstream.infra.library;
+
+import io.musicstream.command.library.LibraryPositions;
+import io.musicstream.command.library.ListenerCountries;
+import io.musicstream.events.library.LibraryIds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Library positions read from the event store by the (aggregate, global index) index, and the listener's
+ * country from the account read model.
+ */
+@Component
+class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
+
+    private final JdbcClient jdbc;
+
+    JdbcLibraryPositions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long latestToken(String userId) {
+        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry where aggregate_identifier = ?")
+                .param(LibraryIds.of(userId))
+                .query(Long.class).single();
+    }
+
+    @Override
+    public long sequenceAt(String userId, long token) {
+        return jdbc.sql("""
+                        select coalesce(max(sequence_number), -1) from domain_event_entry
+                        where aggregate_identifier = ? and global_index <= ?""")
+                .params(LibraryIds.of(userId), token)
+                .query(Long.class).single();
+    }
+
+    @Override
+    public String countryOf(String userId) {
+        return jdbc.sql("select country from user_account where user_id = ?")
+                .param(userId)
+                .query(String.class).optional().orElse(null);
+    }
+}

@@ -1,0 +1,351 @@
+package io.musicstream.infra.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.musicstream.infra.ApiClient;
+import io.musicstream.infra.IntegrationTest;
+import io.musicstream.infra.Releases;
+import io.musicstream.projections.library.SyncRetention;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The library and its sync feed over HTTP against the real servers: saves, removals and follows become
+ * changes with tokens, tombstones and snapshots; writes answer tokens that reads can wait for; offline
+ * batches merge; pushes tell devices; one user never sees another's library.
+ */
+class LibrarySyncTest extends IntegrationTest {
+
+    private ApiClient admin;
+    private ApiClient listener;
+    private String artist;
+    private String album;
+    private List<String> tracks;
+    private String norwayOnly;
+    private String takenDown;
+
+    @BeforeEach
+    void catalog() {
+        admin = admin();
+        listener = newListener("SE");
+        artist = admin.post("/api/v1/artists", Map.of("name", "Library Band")).json().get("artistId").asText();
+        String upc = "8" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        Map<String, Object> nordic = Releases.track(isrc(), "Only In Norway", 4);
+        nordic.put("territories", List.of("NO"));
+        ApiClient.Response release = admin.post("/api/v1/releases", Releases.release(upc, "Shelf Life", artist,
+                List.of(Releases.track(isrc(), "One", 1), Releases.track(isrc(), "Two", 2),
+                        Releases.track(isrc(), "Three", 3), nordic)));
+        assertThat(release.status()).as(release.toString()).isEqualTo(201);
+        album = release.json().get("releaseId").asText();
+        List<String> ids = new ArrayList<>();
+        release.json().get("tracks").forEach(t -> ids.add(t.get("trackId").asText()));
+        tracks = ids.subList(0, 3);
+        norwayOnly = ids.get(3);
+        ApiClient.Response another = admin.post("/api/v1/releases", Releases.release(
+                "7" + upc.substring(1), "Gone", artist, List.of(Releases.track(isrc(), "Pulled", 1))));
+        takenDown = another.json().at("/tracks/0/trackId").asText();
+        assertThat(admin.post("/api/v1/releases/" + another.json().get("releaseId").asText() + "/tracks/" + takenDown
+                + "/takedown", Map.of("reason", "rights")).status()).isEqualTo(200);
+        // the catalog read model that saves are checked against is a projection: wait for it
+        eventually(() -> assertThat(listener.get("/api/v1/tracks/" + takenDown).json().at("/takedown/everywhere")
+                .asBoolean()).isTrue());
+        eventually(() -> assertThat(listener.get("/api/v1/albums/" + album).status()).isEqualTo(200));
+    }
+
+    private static String isrc() {
+        return "SELIB" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    private ApiClient newListener(String country) {
+        String username = "lib-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response registered = anonymous.post("/api/v1/auth/register",
+                Map.of("username", username, "password", "correct horse battery", "country", country));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return anonymous.loggedIn(username, "correct horse battery");
+    }
+
+    private static long write(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("syncToken").asLong();
+    }
+
+    private static List<String> changes(JsonNode page) {
+        List<String> changes = new ArrayList<>();
+        page.get("changes").forEach(c -> changes.add(c.get("kind").asText() + " " + c.get("itemType").asText() + " "
+                + c.get("itemId").asText()));
+        return changes;
+    }
+
+    @Test
+    void savesRemovalsAndFollowsAppearInTheFeedOnceInOrderWithTombstones() {
+        long start = listener.get("/api/v1/me/sync").json().get("syncToken").asLong();
+        write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        write(listener.put("/api/v1/me/library/albums/" + album, null));
+        write(listener.put("/api/v1/me/library/artists/" + artist, null));
+        long last = write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
+
+        JsonNode page = listener.get("/api/v1/me/sync?since=" + start + "&minToken=" + last).json();
+        assertThat(page.get("reset").asBoolean()).isFalse();
+        assertThat(page.get("hasMore").asBoolean()).isFalse();
+        assertThat(changes(page)).containsExactly("added track " + tracks.get(0), "added album " + album,
+                "added artist " + artist, "removed track " + tracks.get(0));
+        List<Long> tokens = new ArrayList<>();
+        page.get("changes").forEach(c -> tokens.add(c.get("token").asLong()));
+        assertThat(tokens).isSorted().doesNotHaveDuplicates().allMatch(t -> t > start && t <= last);
+        assertThat(page.get("syncToken").asLong()).isGreaterThanOrEqualTo(last);
+
+        JsonNode after = listener.get("/api/v1/me/sync?since=" + page.get("syncToken").asLong()).json();
+        assertThat(changes(after)).isEmpty();
+    }
+
+    @Test
+    void aFirstSyncIsASnapshotOfTheLibraryPagedLikeTheRest() {
+        long last = write(listener.put("/api/v1/me/library/tracks", Map.of("ids", tracks)));
+        write(listener.put("/api/v1/me/library/albums/" + album, null));
+        last = write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(1)));
+
+        JsonNode first = listener.get("/api/v1/me/sync?since=0&limit=2&minToken=" + last).json();
+        assertThat(first.get("reset").asBoolean()).isTrue();
+        assertThat(first.get("hasMore").asBoolean()).isTrue();
+        JsonNode second = listener.get("/api/v1/me/sync?since=" + first.get("syncToken").asLong()
+                + "&snapshotAfter=" + first.get("snapshotAfter").asLong() + "&limit=2").json();
+        assertThat(second.get("reset").asBoolean()).isFalse();
+        assertThat(second.get("hasMore").asBoolean()).isFalse();
+        List<String> snapshot = new ArrayList<>(changes(first));
+        snapshot.addAll(changes(second));
+        assertThat(snapshot).containsExactly("added track " + tracks.get(0), "added track " + tracks.get(2),
+                "added album " + album);
+        assertThat(second.get("syncToken").asLong()).isEqualTo(first.get("syncToken").asLong());
+    }
+
+    @Autowired
+    SyncRetention retention;
+
+    @Test
+    void aTokenOlderThanWhatTheFeedKeepsGetsASnapshot() {
+        long first = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        long second = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(1), null));
+        listener.get("/api/v1/me/sync?since=" + second + "&minToken=" + second);
+        retention.prune(first);
+
+        JsonNode stale = listener.get("/api/v1/me/sync?since=" + (first - 1)).json();
+        assertThat(stale.get("reset").asBoolean()).isTrue();
+        assertThat(changes(stale)).containsExactly("added track " + tracks.get(0), "added track " + tracks.get(1));
+        JsonNode recent = listener.get("/api/v1/me/sync?since=" + first).json();
+        assertThat(recent.get("reset").asBoolean()).isFalse();
+        assertThat(changes(recent)).containsExactly("added track " + tracks.get(1));
+    }
+
+    @Test
+    void readsWaitForTheWritersTokenAndListTheLibraryNewestFirstWithCatalogMetadata() {
+        write(listener.put("/api/v1/me/library/tracks/" + tracks.get(2), null));
+        long token = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+
+        JsonNode listing = listener.get("/api/v1/me/library/tracks?minToken=" + token).json();
+        assertThat(listing.get("total").asLong()).isEqualTo(2);
+        assertThat(listing.at("/items/0/itemId").asText()).isEqualTo(tracks.get(0));
+        assertThat(listing.at("/items/0/track/title").asText()).isEqualTo("One");
+        assertThat(listing.at("/items/0/track/artists/0/name").asText()).isEqualTo("Library Band");
+        assertThat(listing.at("/items/0/track/release/title").asText()).isEqualTo("Shelf Life");
+        assertThat(listing.at("/items/0/track/available").asBoolean()).isTrue();
+        assertThat(listing.at("/items/1/itemId").asText()).isEqualTo(tracks.get(2));
+
+        long followed = write(listener.put("/api/v1/me/library/artists/" + artist, null));
+        JsonNode artists = listener.get("/api/v1/me/library/artists?minToken=" + followed).json();
+        assertThat(artists.at("/items/0/artist/name").asText()).isEqualTo("Library Band");
+    }
+
+    @Test
+    void aTokenTheProjectionCannotReachInTimeIs503WithRetryAfter() {
+        long token = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        ApiClient.Response late = listener.get("/api/v1/me/library/tracks?minToken=" + (token + 1_000_000));
+        assertProblem(late, 503, "not caught up");
+        assertThat(late.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void savingWhatIsSavedOrRemovingWhatIsNotThereWritesNothing() {
+        long first = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        ApiClient.Response again = listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null);
+        assertThat(again.json().get("changed").asInt()).isZero();
+        assertThat(again.json().get("syncToken").asLong()).isEqualTo(first);
+        ApiClient.Response absent = listener.delete("/api/v1/me/library/albums/" + album);
+        assertThat(write(absent)).isEqualTo(first);
+        assertThat(absent.json().get("changed").asInt()).isZero();
+        ApiClient.Response bulk = listener.put("/api/v1/me/library/tracks", Map.of("ids", tracks));
+        assertThat(bulk.json().get("changed").asInt()).isEqualTo(2);
+        ApiClient.Response bulkRemove = listener.delete("/api/v1/me/library/tracks?ids=" + String.join(",", tracks));
+        assertThat(bulkRemove.json().get("changed").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void cannotSaveWhatDoesNotExistOrCannotBePlayedInTheUsersCountry() {
+        assertProblem(listener.put("/api/v1/me/library/tracks/no-such-track", null), 404, "no-such-track does not exist");
+        assertProblem(listener.put("/api/v1/me/library/albums/no-such-album", null), 404, "no-such-album");
+        assertProblem(listener.put("/api/v1/me/library/artists/no-such-artist", null), 404, "no-such-artist");
+        assertProblem(listener.put("/api/v1/me/library/tracks/" + takenDown, null), 422, "taken down everywhere");
+        assertProblem(listener.put("/api/v1/me/library/tracks/" + norwayOnly, null), 422, "not licensed in SE");
+        // one bad id refuses the whole bulk request: nothing is saved
+        ApiClient.Response mixed = listener.put("/api/v1/me/library/tracks",
+                Map.of("ids", List.of(tracks.get(0), takenDown)));
+        assertProblem(mixed, 422, "taken down");
+        assertThat(listener.get("/api/v1/me/library/tracks").json().get("total").asLong()).isZero();
+        // a Norwegian listener may save it
+        ApiClient norwegian = newListener("NO");
+        write(norwegian.put("/api/v1/me/library/tracks/" + norwayOnly, null));
+    }
+
+    @Test
+    void badLibraryAndFeedRequestsAre4xxProblems() {
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            tooMany.add("t-" + i);
+        }
+        assertProblem(listener.put("/api/v1/me/library/tracks", Map.of("ids", tooMany)), 400, "ids");
+        assertProblem(listener.put("/api/v1/me/library/tracks", Map.of("ids", List.of())), 400, "ids");
+        assertProblem(listener.put("/api/v1/me/library/tracks", Map.of("ids", List.of(" "))), 400, "ids");
+        assertProblem(listener.delete("/api/v1/me/library/tracks"), 422, "ids");
+        assertProblem(listener.put("/api/v1/me/library/songs/x", null), 404, "no library section 'songs'");
+        assertProblem(listener.get("/api/v1/me/library/songs"), 404, "no library section");
+        assertProblem(listener.get("/api/v1/me/library/tracks?limit=0"), 400, "limit");
+        assertProblem(listener.get("/api/v1/me/sync?since=-1"), 400, "since");
+        assertProblem(listener.get("/api/v1/me/sync?since=abc"), 400, "since");
+        assertProblem(listener.get("/api/v1/me/sync?limit=0"), 400, "limit");
+        assertProblem(listener.get("/api/v1/me/sync?limit=1001"), 400, "limit");
+        assertProblem(listener.get("/api/v1/me/sync?since=9000000000000"), 400, "never issued");
+        assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of())),
+                400, "changes");
+        assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of(
+                Map.of("clientChangeId", "c-1", "action", "like", "itemType", "track", "itemId", "x",
+                        "clientTimestamp", "2026-11-22T10:00:00Z")))), 422, "action must be one of");
+        assertProblem(listener.post("/api/v1/me/library/changes", "{\"changes\": [{\"clientChangeId\": \"c\"}]}"),
+                400, "lastSyncToken");
+        assertProblem(listener.post("/api/v1/me/library/changes",
+                "{\"lastSyncToken\": 0, \"changes\": [{\"clientChangeId\": \"c\"}]}"), 400, "clientTimestamp");
+        assertProblem(listener.put("/api/v1/me/country", Map.of("country", "XX")), 422, "ISO 3166-1");
+        assertProblem(listener.put("/api/v1/me/country", Map.of("country", "sweden")), 400, "country");
+    }
+
+    @Test
+    void oneUserNeverSeesOrChangesAnothersLibrary() {
+        long token = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        ApiClient other = newListener("SE");
+        JsonNode feed = other.get("/api/v1/me/sync?since=0&minToken=" + token).json();
+        assertThat(changes(feed)).isEmpty();
+        assertThat(other.get("/api/v1/me/library/tracks").json().get("total").asLong()).isZero();
+        write(other.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
+        assertThat(listener.get("/api/v1/me/library/tracks").json().get("total").asLong()).isEqualTo(1);
+        assertThat(anonymous.get("/api/v1/me/sync").status()).isEqualTo(401);
+        assertThat(anonymous.put("/api/v1/me/library/tracks/" + tracks.get(0), null).status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/v1/me/sync/stream").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        ApiClient.Response first = listener.send("PUT", "/api/v1/me/library/tracks/" + tracks.get(0), null, key);
+        write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
+        ApiClient.Response retry = listener.send("PUT", "/api/v1/me/library/tracks/" + tracks.get(0), null, key);
+        assertThat(retry.status()).isEqualTo(first.status());
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(listener.get("/api/v1/me/library/tracks").json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void offlineChangesMergeItemByItemAndAReplayedBatchChangesNothing() {
+        long synced = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        // another device removes track 0 now; the offline device removed it earlier and saved others
+        Instant offlineTime = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        long removed = write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("lastSyncToken", synced);
+        batch.put("changes", List.of(
+                offline("c-1", "save", "track", tracks.get(0), offlineTime),
+                offline("c-2", "save", "track", tracks.get(1), offlineTime),
+                offline("c-3", "save", "track", takenDown, offlineTime),
+                offline("c-4", "save", "album", album, offlineTime.plusSeconds(1))));
+        ApiClient.Response merged = listener.post("/api/v1/me/library/changes", batch);
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+        JsonNode results = merged.json().get("results");
+        assertThat(results.get(0).get("status").asText()).isEqualTo("superseded");
+        assertThat(results.get(0).get("saved").asBoolean()).isFalse();
+        assertThat(results.get(1).get("status").asText()).isEqualTo("applied");
+        assertThat(results.get(2).get("status").asText()).isEqualTo("rejected");
+        assertThat(results.get(2).get("reason").asText()).contains("taken down");
+        assertThat(results.get(3).get("status").asText()).isEqualTo("applied");
+        long token = merged.json().get("syncToken").asLong();
+        assertThat(token).isGreaterThan(removed);
+
+        ApiClient.Response replay = listener.post("/api/v1/me/library/changes", batch);
+        assertThat(replay.json().get("syncToken").asLong()).isEqualTo(token);
+        assertThat(replay.json().get("results")).isEqualTo(results);
+
+        JsonNode feed = listener.get("/api/v1/me/sync?since=" + removed + "&minToken=" + token).json();
+        assertThat(changes(feed)).containsExactly("added track " + tracks.get(1), "added album " + album);
+        assertThat(feed.at("/changes/0/clientChangeId").asText()).isEqualTo("c-2");
+        assertThat(Instant.parse(feed.at("/changes/0/at").asText())).isEqualTo(offlineTime);
+    }
+
+    private static Map<String, Object> offline(String id, String action, String type, String itemId, Instant at) {
+        return Map.of("clientChangeId", id, "action", action, "itemType", type, "itemId", itemId,
+                "clientTimestamp", at.toString());
+    }
+
+    @Test
+    void everyConnectedDeviceHearsOfANewSyncTokenWithinASecond() throws Exception {
+        String token = listener.token();
+        BlockingQueue<String> phone = listen(token);
+        BlockingQueue<String> laptop = listen(token);
+        assertThat(phone.poll(5, TimeUnit.SECONDS)).as("initial event").isNotNull();
+        assertThat(laptop.poll(5, TimeUnit.SECONDS)).as("initial event").isNotNull();
+
+        long written = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        long start = System.nanoTime();
+        for (BlockingQueue<String> device : List.of(phone, laptop)) {
+            String data = device.poll(1_000 - (System.nanoTime() - start) / 1_000_000, TimeUnit.MILLISECONDS);
+            assertThat(data).as("a push within one second").isNotNull();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(data).get("syncToken").asLong()).isEqualTo(written);
+        }
+    }
+
+    /** The data lines of {@code sync} events from a server-sent event stream, read in the background. */
+    private BlockingQueue<String> listen(String bearer) {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me/sync/stream"))
+                .header("Authorization", "Bearer " + bearer).header("Accept", "text/event-stream").build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .thenAccept(response -> {
+                    try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            if (line.startsWith("data:")) {
+                                events.add(line.substring(5).strip());
+                            }
+                        }
+                    } catch (java.io.IOException ignored) {
+                        // the test ended and the stream closed
+                    }
+                });
+        return events;
+    }
+}

@@ -1,0 +1,178 @@
+package io.musicstream.infra.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.events.library.ItemSavedToLibrary;
+import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.events.serialization.EventJson;
+import io.musicstream.infra.ApiClient;
+import io.musicstream.infra.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Global indexes are drawn before commit, so a lower one can become visible after a higher one. Here many
+ * writers append library events in transactions that hold their numbers for a random while before they
+ * commit or roll back, as other aggregates feeding the same users would (a shared playlist, say), while
+ * clients keep polling the feed with random page sizes. Each client must end up with exactly the committed
+ * changes of its user: none missing, none twice.
+ */
+class SyncGapSafetyTest extends IntegrationTest {
+
+    private static final int USERS = 3;
+    private static final int CLIENTS_PER_USER = 2;
+    private static final int WRITERS = 12;
+    private static final int TRANSACTIONS_PER_WRITER = 12;
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final ObjectMapper json = EventJson.objectMapper();
+
+    @Test
+    void syncNeverSkipsALateCommitNorRepeatsAChange() throws Exception {
+        List<ApiClient> users = new ArrayList<>();
+        List<String> userIds = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            ApiClient user = newListener();
+            users.add(user);
+            userIds.add(user.get("/api/v1/me").json().get("userId").asText());
+        }
+        Map<String, Set<String>> committedEventIds = new ConcurrentHashMap<>();
+        userIds.forEach(u -> committedEventIds.put(u, ConcurrentHashMap.newKeySet()));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + USERS * CLIENTS_PER_USER);
+
+        List<Future<List<Long>>> clients = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            for (int c = 0; c < CLIENTS_PER_USER; c++) {
+                ApiClient user = users.get(u);
+                clients.add(pool.submit(() -> poll(user, writing)));
+            }
+        }
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(pool.submit(() -> {
+                for (int t = 0; t < TRANSACTIONS_PER_WRITER; t++) {
+                    writeWithDelayedCommit(userIds.get(ThreadLocalRandom.current().nextInt(USERS)), committedEventIds);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get(2, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+
+        for (int u = 0; u < USERS; u++) {
+            List<Long> committed = tokensOf(committedEventIds.get(userIds.get(u)));
+            for (int c = 0; c < CLIENTS_PER_USER; c++) {
+                List<Long> seen = clients.get(u * CLIENTS_PER_USER + c).get(2, TimeUnit.MINUTES);
+                assertThat(seen).as("changes a client saw, in order").isSorted().doesNotHaveDuplicates();
+                assertThat(seen).as("changes a client saw").containsExactlyInAnyOrderElementsOf(committed);
+            }
+        }
+        pool.shutdownNow();
+    }
+
+    /**
+     * One transaction of 1 to 3 saves for the user. Half commit at once, half hold their numbers for 0.2 to
+     * 1.5 s (longer than the projection's fetch interval), and one in six rolls back, leaving a gap for good.
+     */
+    private void writeWithDelayedCommit(String userId, Map<String, Set<String>> committed) throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String aggregate = "gap-test:" + UUID.randomUUID();
+        List<String> eventIds = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+                        payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                    values (?, ?, ?, '1', ?, ?, ?, ?, 'Library')""")) {
+                int events = 1 + random.nextInt(3);
+                for (int i = 0; i < events; i++) {
+                    String eventId = UUID.randomUUID().toString();
+                    eventIds.add(eventId);
+                    Instant now = Instant.now();
+                    insert.setString(1, eventId);
+                    insert.setBytes(2, "{}".getBytes(StandardCharsets.UTF_8));
+                    insert.setBytes(3, json.writeValueAsBytes(new ItemSavedToLibrary(userId, LibraryItemType.TRACK,
+                            "gap-" + eventId, now, null)));
+                    insert.setString(4, ItemSavedToLibrary.class.getName());
+                    insert.setString(5, now.toString());
+                    insert.setString(6, aggregate);
+                    insert.setLong(7, i);
+                    insert.executeUpdate();
+                }
+            }
+            if (random.nextBoolean()) {
+                Thread.sleep(200 + random.nextInt(1_300));
+            }
+            if (random.nextInt(6) == 0) {
+                connection.rollback();
+            } else {
+                connection.commit();
+                committed.get(userId).addAll(eventIds);
+            }
+        }
+    }
+
+    /** Follows the feed from a fresh snapshot until writing stopped and the feed has passed every event. */
+    private List<Long> poll(ApiClient user, AtomicBoolean writing) throws InterruptedException {
+        List<Long> seen = new ArrayList<>();
+        JsonNode page = user.get("/api/v1/me/sync?since=0").json();
+        long since = page.get("syncToken").asLong();
+        while (true) {
+            boolean finalRound = !writing.get();
+            long lastIssued = finalRound ? jdbc.queryForObject(
+                    "select max(global_index) from domain_event_entry", Long.class) : Long.MAX_VALUE;
+            do {
+                int limit = 1 + ThreadLocalRandom.current().nextInt(25);
+                ApiClient.Response response = user.get("/api/v1/me/sync?since=" + since + "&limit=" + limit);
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+                page = response.json();
+                page.get("changes").forEach(change -> seen.add(change.get("token").asLong()));
+                since = page.get("syncToken").asLong();
+            } while (page.get("hasMore").asBoolean());
+            if (finalRound && since >= lastIssued) {
+                return seen;
+            }
+            Thread.sleep(finalRound ? 20 : ThreadLocalRandom.current().nextInt(10));
+        }
+    }
+
+    private List<Long> tokensOf(Set<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> tokens = jdbc.queryForList(
+                "select global_index from domain_event_entry where event_identifier = any(?) order by global_index",
+                Long.class, (Object) eventIds.toArray(String[]::new));
+        assertThat(tokens).hasSize(eventIds.size());
+        return tokens;
+    }
+}

@@ -1,0 +1,52 @@
+package io.musicstream.query.library;
+
+import io.musicstream.projections.account.UserAccountView;
+import io.musicstream.projections.account.UserAccounts;
+import io.musicstream.query.sync.ReadYourWrites;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The caller's saved tracks and albums and followed artists. */
+@RestController
+@RequestMapping("/api/v1/me/library")
+public class LibraryController {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final LibraryListing listing;
+    private final UserAccounts accounts;
+    private final ReadYourWrites readYourWrites;
+
+    public LibraryController(LibraryListing listing, UserAccounts accounts, ReadYourWrites readYourWrites) {
+        this.listing = listing;
+        this.accounts = accounts;
+        this.readYourWrites = readYourWrites;
+    }
+
+    /** Newest first; {@code minToken} waits for the caller's own write (a write's {@code syncToken}). */
+    @GetMapping("/{section}")
+    public LibraryListing.Page list(@PathVariable String section, @RequestParam(defaultValue = "50") int limit,
+                                    @RequestParam(defaultValue = "0") int offset,
+                                    @RequestParam(required = false) Long minToken, Principal user) {
+        String itemType = switch (section) {
+            case "tracks" -> "track";
+            case "albums" -> "album";
+            case "artists" -> "artist";
+            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "no library section '" + section + "'; use tracks, albums or artists");
+        };
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "limit must be between 1 and " + MAX_LIMIT + " and offset must not be negative");
+        }
+        readYourWrites.await(minToken);
+        String country = accounts.byId(user.getName()).map(UserAccountView::country).orElse(null);
+        return listing.list(user.getName(), itemType, country, limit, offset);
+    }
+}

@@ -1,0 +1,37 @@
+package io.musicstream.query.sync;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code minToken}: a read that must include the caller's own write waits, bounded, until the library
+ * projection has handled it and the feed may serve it.
+ */
+@Component
+public class ReadYourWrites {
+
+    private final SyncWatermark watermark;
+    private final Duration maxWait;
+
+    public ReadYourWrites(SyncWatermark watermark, @Value("${music.sync.min-token-wait:2s}") Duration maxWait) {
+        this.watermark = watermark;
+        this.maxWait = maxWait;
+    }
+
+    /** Thrown when the projection has not reached the token in time; answered with 503 and Retry-After. */
+    public static class NotCaughtUpException extends RuntimeException {
+        NotCaughtUpException(long token) {
+            super("the library has not caught up to token " + token + " yet; retry shortly");
+        }
+    }
+
+    public void await(Long minToken) {
+        if (minToken == null || minToken <= 0) {
+            return;
+        }
+        if (!watermark.awaitBound(minToken, maxWait)) {
+            throw new NotCaughtUpException(minToken);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.musicstream.query.sync;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A user's changes after a sync token, up to the {@link SyncWatermark} bound, oldest first. A token of 0, or
+ * one below the user's horizon (changes there were pruned), starts a snapshot of the whole library instead:
+ * its pages list every item as {@code added}, and the feed then continues from the snapshot's base token.
+ */
+@Service
+public class SyncFeed {
+
+    public static final int DEFAULT_LIMIT = 500;
+    public static final int MAX_LIMIT = 1_000;
+
+    private final JdbcClient jdbc;
+    private final SyncWatermark watermark;
+    private final TransactionTemplate snapshotRead;
+
+    public SyncFeed(JdbcClient jdbc, SyncWatermark watermark, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.watermark = watermark;
+        this.snapshotRead = new TransactionTemplate(transactions);
+        snapshotRead.setReadOnly(true);
+        snapshotRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /**
+     * @param token          the change's sync token (for snapshot entries, the token of the item's save)
+     * @param kind           {@code added} or {@code removed} (a tombstone)
+     * @param at             when the change counts as made
+     * @param clientChangeId the offline change it came from, so the device that made it can recognise it
+     */
+    public record Change(long token, String kind, String itemType, String itemId, Instant at,
+                         String clientChangeId) {
+    }
+
+    /**
+     * @param reset          drop what you hold first: this is the first page of a snapshot
+     * @param syncToken      where to continue once {@code hasMore} is false
+     * @param snapshotAfter  while a snapshot has more pages: pass it back with {@code since=syncToken}
+     */
+    public record Page(boolean reset, List<Change> changes, long syncToken, boolean hasMore, Long snapshotAfter) {
+    }
+
+    /** Thrown for a token the event store never issued. */
+    public static class TokenFromTheFutureException extends RuntimeException {
+        TokenFromTheFutureException(long token, long issued) {
+            super("sync token " + token + " was never issued (the latest is " + issued + ")");
+        }
+    }
+
+    public Page page(String userId, long since, Long snapshotAfter, int limit) {
+        long bound = watermark.currentBound();
+        if (snapshotAfter != null) {
+            return snapshotPage(userId, since, snapshotAfter, limit, false);
+        }
+        return snapshotRead.execute(tx -> {
+            long horizon = jdbc.sql("select coalesce(max(token), 0) from sync_horizon where user_id = ?")
+                    .param(userId).query(Long.class).single();
+            if (since == 0 || since < horizon) {
+                return snapshotPage(userId, bound, 0, limit, true);
+            }
+            if (since >= bound) {
+                if (since > bound && since > watermark.lastIssued()) {
+                    throw new TokenFromTheFutureException(since, watermark.lastIssued());
+                }
+                return new Page(false, List.of(), since, false, null);
+            }
+            List<Change> changes = jdbc.sql("""
+                            select token, kind, item_type, item_id, changed_at, client_change_id from sync_change
+                            where user_id = ? and token > ? and token <= ? order by token limit ?""")
+                    .params(userId, since, bound, limit + 1)
+                    .query(CHANGE).list();
+            boolean hasMore = changes.size() > limit;
+            if (hasMore) {
+                changes = changes.subList(0, limit);
+                return new Page(false, changes, changes.get(limit - 1).token(), true, null);
+            }
+            return new Page(false, changes, bound, false, null);
+        });
+    }
+
+    /** Items saved at or below {@code base}, after {@code after}, in token order, as {@code added} changes. */
+    private Page snapshotPage(String userId, long base, long after, int limit, boolean first) {
+        List<Change> items = jdbc.sql("""
+                        select token, 'added' as kind, item_type, item_id, saved_at as changed_at,
+                               null as client_change_id
+                        from library_item where user_id = ? and token > ? and token <= ? order by token limit ?""")
+                .params(userId, after, base, limit + 1)
+                .query(CHANGE).list();
+        boolean hasMore = items.size() > limit;
+        if (hasMore) {
+            items = items.subList(0, limit);
+            return new Page(first, items, base, true, items.get(limit - 1).token());
+        }
+        return new Page(first, items, base, false, null);
+    }
+
+    private static final RowMapper<Change> CHANGE = (ResultSet rs, int i) -> change(rs);
+
+    private static Change change(ResultSet rs) throws SQLException {
+        return new Change(rs.getLong("token"), rs.getString("kind"), rs.getString("item_type"), rs.getString("item_id"),
+                rs.getTimestamp("changed_at").toInstant(), rs.getString("client_change_id"));
+    }
+
+    /** The user's latest change at or below the bound, or the bound when there is none. */
+    public long latestToken(String userId, long bound) {
+        return jdbc.sql("select coalesce(max(token), ?) from sync_change where user_id = ? and token <= ?")
+                .params(bound, userId, bound).query(Long.class).single();
+    }
+}
