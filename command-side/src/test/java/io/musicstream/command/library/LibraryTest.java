@@ -255,6 +255,18 @@ class LibraryTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aSnapshotKeepsEverythingTheLibraryDecidesBy() throws Exception {
+        Library library = new Library();
+        library.on(saved("t-1", T0), 0);
+        library.on(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"), 1);
+        library.on(removed("t-1", T2), 2);
+        com.fasterxml.jackson.databind.ObjectMapper json = io.musicstream.events.serialization.EventJson.objectMapper();
+        String snapshot = json.writeValueAsString(library);
+        assertThat(snapshot).contains("\"libraryId\":\"library:u-1\"", "c-1", "TRACK:t-2");
+        assertThat(json.writeValueAsString(json.readValue(snapshot, Library.class))).isEqualTo(snapshot);
+    }
+
     private static org.hamcrest.Matcher<Object> outcomes(Status... statuses) {
         return new org.hamcrest.CustomTypeSafeMatcher<>("outcomes " + List.of(statuses)) {
             @Override
