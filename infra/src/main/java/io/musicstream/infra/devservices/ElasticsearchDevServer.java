@@ -146,6 +146,9 @@ final class ElasticsearchDevServer extends DevServer {
                 "xpack.ml.enabled: false", // accepted by 8.19's x-pack-core even though this zip has no ML module
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: false",
+                // one query at a time per search thread: on a few cores shared with the application, splitting a
+                // query over segments in parallel adds CPU per request and no throughput
+                "search.query_phase_parallel_collection_enabled: false",
                 "") + "\n");
         // no gc.log (the distribution's jvm.options writes one), JVM warnings only
         write(config.resolve("jvm.options.d/devservices.options"), String.join("\n",

@@ -1,19 +1,9 @@
 package io.musicstream.query.catalog;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.CompletionContext;
-import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import io.musicstream.projections.catalog.CatalogIndex;
 import io.musicstream.projections.common.SearchText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,25 +12,44 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NByteArrayEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Catalog search over the Elasticsearch projection. Exact and phrase matches score above matches of words
  * spread over fields, which score above prefix and typo-tolerant matches; popularity breaks ties. Tracks
  * taken down, or not available in the caller's territory, are filtered out.
+ *
+ * <p>Requests go through the low-level REST client as JSON built here, and {@code filter_path} trims the
+ * responses to the fields read: building typed requests and mapping whole responses cost this process two to
+ * three times the CPU per request.
  */
 @Service
 public class CatalogSearch {
 
     public static final Set<String> KINDS = Set.of("track", "album", "artist");
-    private static final String[] FIELDS = {"name^3", "artist_names^2", "album"};
+    private static final List<String> FIELDS = List.of("name^3", "artist_names^2", "album");
+    private static final List<String> FUZZY_FIELDS = List.of("name^3", "artist_names^2");
     private static final List<String> SOURCE_FIELDS = List.of("id", "display_name", "display_artists", "release_id",
             "release_year", "duration_ms", "explicit");
+    private static final String SEARCH_PATH = "/" + CatalogIndex.ALIAS + "/_search";
+    private static final String SEARCH_FILTER = "aggregations.kinds.buckets.key,aggregations.kinds.buckets.doc_count,"
+            + "aggregations.kinds.buckets.top.hits.hits._source,aggregations.kinds.buckets.top.hits.hits.sort";
+    private static final String SUGGEST_FILTER = "suggest.names.options._id,suggest.names.options.fields";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ElasticsearchClient client;
+    private final RestClient client;
     private final CatalogIndex index;
 
-    public CatalogSearch(ElasticsearchClient client, CatalogIndex index) {
+    public CatalogSearch(RestClient client, CatalogIndex index) {
         this.client = client;
         this.index = index;
     }
@@ -76,43 +85,40 @@ public class CatalogSearch {
      * Typo tolerance is the costly part of a query, so it is only paid for when the exact, phrase, cross-field
      * and prefix matches alone do not fill the page.
      */
-    @SuppressWarnings("unchecked")
     private Map<String, KindResults> search(String folded, List<String> kinds, Filters filters, int limit, int offset,
                                             boolean typos) {
-        Query query = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.bool(byKind -> {
-                    for (String kind : kinds) {
-                        byKind.should(s -> s.bool(k -> {
-                            k.filter(t -> t.term(term -> term.field("kind").value(kind)));
-                            available(k, kind, filters.territory());
-                            narrow(k, kind, filters);
-                            return k;
-                        }));
-                    }
-                    return byKind.minimumShouldMatch("1");
-                }))
-                .must(m -> m.bool(relevance(folded, typos)))));
-        try {
-            SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS).query(query).size(0)
-                    .aggregations("kinds", a -> a
-                            .terms(t -> t.field("kind").size(kinds.size()))
-                            .aggregations("top", top -> top.topHits(h -> h.from(offset).size(limit).trackScores(true)
-                                    .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
-                                    .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
-                                    .sort(so -> so.field(f -> f.field("popularity").order(SortOrder.Desc)))))),
-                    Map.class);
-            Map<String, KindResults> found = new LinkedHashMap<>();
-            for (StringTermsBucket bucket : response.aggregations().get("kinds").sterms().buckets().array()) {
-                List<SearchHit> items = bucket.aggregations().get("top").topHits().hits().hits().stream()
-                        .map(h -> hit(h.source().to(Map.class), h.score())).toList();
-                found.put(bucket.key().stringValue(), new KindResults(bucket.docCount(), items));
-            }
-            Map<String, KindResults> results = new LinkedHashMap<>();
-            kinds.forEach(kind -> results.put(kind, found.getOrDefault(kind, new KindResults(0, List.of()))));
-            return results;
-        } catch (IOException e) {
-            throw new UncheckedIOException("search index unreachable", e);
+        ObjectNode body = JSON.createObjectNode().put("size", 0);
+        ObjectNode query = body.putObject("query").putObject("bool");
+        ObjectNode byKind = query.putArray("filter").addObject().putObject("bool").put("minimum_should_match", 1);
+        for (String kind : kinds) {
+            ObjectNode k = byKind.withArrayProperty("should").addObject().putObject("bool");
+            k.withArrayProperty("filter").add(term("kind", kind));
+            available(k, kind, filters.territory());
+            narrow(k, kind, filters);
         }
+        query.putArray("must").add(relevance(folded, typos));
+        // no track_scores: the score is the first sort value, and tracking it would make Elasticsearch score the
+        // query again for every bucket's hits
+        ObjectNode byKindAgg = body.putObject("aggs").putObject("kinds");
+        byKindAgg.putObject("terms").put("field", "kind").put("size", kinds.size());
+        ObjectNode topHits = byKindAgg.putObject("aggs").putObject("top").putObject("top_hits")
+                .put("from", offset).put("size", limit);
+        SOURCE_FIELDS.forEach(topHits.putObject("_source").putArray("includes")::add);
+        ArrayNode sort = topHits.putArray("sort");
+        sort.addObject().putObject("_score").put("order", "desc");
+        sort.addObject().putObject("popularity").put("order", "desc");
+
+        Map<String, KindResults> found = new LinkedHashMap<>();
+        for (JsonNode bucket : post(body, SEARCH_FILTER).path("aggregations").path("kinds").path("buckets")) {
+            List<SearchHit> items = new ArrayList<>();
+            for (JsonNode hit : bucket.path("top").path("hits").path("hits")) {
+                items.add(hit(hit.path("_source"), hit.path("sort").path(0).doubleValue()));
+            }
+            found.put(bucket.path("key").asString(), new KindResults(bucket.path("doc_count").asLong(), items));
+        }
+        Map<String, KindResults> results = new LinkedHashMap<>();
+        kinds.forEach(kind -> results.put(kind, found.getOrDefault(kind, new KindResults(0, List.of()))));
+        return results;
     }
 
     /**
@@ -137,97 +143,126 @@ public class CatalogSearch {
         return merged;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The display name comes from doc values and kind and id from the document id ({@code kind:id}): loading and
+     * filtering each suggestion's source costs more.
+     */
     private List<Suggestion> suggest(String folded, int size, boolean typos) {
-        try {
-            SearchResponse<Map> response = client.search(s -> s.index(CatalogIndex.ALIAS)
-                    .source(src -> src.filter(f -> f.includes("kind", "id", "display_name")))
-                    .suggest(su -> su.suggesters("names", fs -> fs.prefix(folded).completion(c -> {
-                        c.field("suggest").size(size).skipDuplicates(true).contexts("available",
-                                List.of(CompletionContext.of(cc -> cc.context(ctx -> ctx.category("yes")))));
-                        return typos ? c.fuzzy(fz -> fz.fuzziness("1").prefixLength(2)) : c;
-                    }))),
-                    Map.class);
-            Set<String> seen = new LinkedHashSet<>();
-            List<Suggestion> suggestions = new ArrayList<>();
-            for (var option : response.suggest().get("names").get(0).completion().options()) {
-                CompletionSuggestOption<Map> o = option;
-                Map<String, Object> doc = o.source();
-                String display = doc == null ? o.text() : (String) doc.get("display_name");
-                if (seen.add(display.toLowerCase(Locale.ROOT)) && suggestions.size() < size) {
-                    suggestions.add(new Suggestion(doc == null ? null : (String) doc.get("kind"),
-                            doc == null ? null : (String) doc.get("id"), display));
-                }
+        ObjectNode body = JSON.createObjectNode().put("_source", false);
+        body.putArray("docvalue_fields").add("display_name");
+        ObjectNode completion = body.putObject("suggest").putObject("names").put("prefix", folded)
+                .putObject("completion").put("field", "suggest").put("size", size).put("skip_duplicates", true);
+        completion.putObject("contexts").putArray("available").addObject().put("context", "yes");
+        if (typos) {
+            completion.putObject("fuzzy").put("fuzziness", "1").put("prefix_length", 2);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (JsonNode option : post(body, SUGGEST_FILTER).path("suggest").path("names").path(0).path("options")) {
+            String display = option.path("fields").path("display_name").path(0).asString();
+            String docId = option.path("_id").asString();
+            int colon = docId.indexOf(':');
+            if (seen.add(display.toLowerCase(Locale.ROOT)) && suggestions.size() < size) {
+                suggestions.add(new Suggestion(docId.substring(0, colon), docId.substring(colon + 1), display));
             }
-            return suggestions;
+        }
+        return suggestions;
+    }
+
+    private JsonNode post(ObjectNode body, String filterPath) {
+        Request request = new Request("POST", SEARCH_PATH);
+        request.addParameter("filter_path", filterPath);
+        request.setEntity(new NByteArrayEntity(JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+        try (InputStream in = client.performRequest(request).getEntity().getContent()) {
+            return JSON.readTree(in);
+        } catch (ResponseException e) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            if (status == 429 || status >= 500) {
+                throw new UncheckedIOException("search index unavailable", e);
+            }
+            throw new IllegalStateException("search request refused", e);
         } catch (IOException e) {
             throw new UncheckedIOException("search index unreachable", e);
         }
     }
 
-    private static BoolQuery relevance(String folded, boolean typos) {
-        return BoolQuery.of(s -> {
-            s
-                .should(x -> x.term(t -> t.field("name.exact").value(folded).boost(12f)))
-                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).type(TextQueryType.Phrase)
-                        .boost(6f)))
-                .should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of(FIELDS)).type(TextQueryType.CrossFields)
-                        .operator(Operator.And).boost(4f)))
-                .should(x -> x.matchBoolPrefix(p -> p.field("name").query(folded).operator(Operator.And).boost(2f)))
-                .minimumShouldMatch("1");
-            if (typos) {
-                s.should(x -> x.multiMatch(mm -> mm.query(folded).fields(List.of("name^3", "artist_names^2"))
-                        .fuzziness("AUTO").prefixLength(1).maxExpansions(10).operator(Operator.And)));
-            }
-            return s;
-        });
+    private static ObjectNode relevance(String folded, boolean typos) {
+        ObjectNode bool = JSON.createObjectNode();
+        ArrayNode should = bool.putObject("bool").put("minimum_should_match", 1).putArray("should");
+        should.addObject().putObject("term").putObject("name.exact").put("value", folded).put("boost", 12);
+        multiMatch(should, folded, FIELDS).put("type", "phrase").put("boost", 6);
+        multiMatch(should, folded, FIELDS).put("type", "cross_fields").put("operator", "and").put("boost", 4);
+        should.addObject().putObject("match_bool_prefix").putObject("name").put("query", folded)
+                .put("operator", "and").put("boost", 2);
+        if (typos) {
+            multiMatch(should, folded, FUZZY_FIELDS).put("fuzziness", "AUTO").put("prefix_length", 1)
+                    .put("max_expansions", 10).put("operator", "and");
+        }
+        return bool;
+    }
+
+    private static ObjectNode multiMatch(ArrayNode should, String folded, List<String> fields) {
+        ObjectNode multiMatch = should.addObject().putObject("multi_match").put("query", folded);
+        fields.forEach(multiMatch.putArray("fields")::add);
+        return multiMatch;
     }
 
     /** Taken-down tracks never appear; with a territory, only tracks licensed and not blocked there. */
-    private static void available(BoolQuery.Builder b, String kind, String territory) {
-        b.mustNot(n -> n.term(t -> t.field("taken_down").value(true)));
+    private static void available(ObjectNode bool, String kind, String territory) {
+        bool.withArrayProperty("must_not").add(term("taken_down", true));
         if (territory != null && kind.equals("track")) {
-            b.filter(f -> f.terms(t -> t.field("territories")
-                    .terms(v -> v.value(List.of(FieldValue.of(territory), FieldValue.of("WW"))))));
-            b.mustNot(n -> n.term(t -> t.field("blocked_territories").value(territory)));
+            bool.withArrayProperty("filter").addObject().putObject("terms").putArray("territories")
+                    .add(territory).add("WW");
+            bool.withArrayProperty("must_not").add(term("blocked_territories", territory));
         }
     }
 
-    private static void narrow(BoolQuery.Builder b, String kind, Filters filters) {
+    private static void narrow(ObjectNode bool, String kind, Filters filters) {
         if (kind.equals("artist")) {
             return;
         }
         if (filters.genres() != null && !filters.genres().isEmpty()) {
-            b.filter(f -> f.terms(t -> t.field("genres")
-                    .terms(v -> v.value(filters.genres().stream().map(FieldValue::of).toList()))));
+            ArrayNode genres = bool.withArrayProperty("filter").addObject().putObject("terms").putArray("genres");
+            filters.genres().forEach(genres::add);
         }
         if (filters.yearFrom() != null || filters.yearTo() != null) {
-            b.filter(f -> f.range(r -> r.number(n -> {
-                n.field("release_year");
-                if (filters.yearFrom() != null) {
-                    n.gte(filters.yearFrom().doubleValue());
-                }
-                if (filters.yearTo() != null) {
-                    n.lte(filters.yearTo().doubleValue());
-                }
-                return n;
-            })));
+            ObjectNode range = bool.withArrayProperty("filter").addObject().putObject("range")
+                    .putObject("release_year");
+            if (filters.yearFrom() != null) {
+                range.put("gte", filters.yearFrom());
+            }
+            if (filters.yearTo() != null) {
+                range.put("lte", filters.yearTo());
+            }
         }
         if (Boolean.FALSE.equals(filters.explicit()) && kind.equals("track")) {
-            b.mustNot(n -> n.term(t -> t.field("explicit").value(true)));
+            bool.withArrayProperty("must_not").add(term("explicit", true));
         } else if (Boolean.TRUE.equals(filters.explicit()) && kind.equals("track")) {
-            b.filter(f -> f.term(t -> t.field("explicit").value(true)));
+            bool.withArrayProperty("filter").add(term("explicit", true));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static SearchHit hit(Map<String, Object> doc, Double score) {
-        Object duration = doc.get("duration_ms");
-        Object year = doc.get("release_year");
-        return new SearchHit((String) doc.get("id"), (String) doc.get("display_name"),
-                (List<String>) doc.getOrDefault("display_artists", List.of()), (String) doc.get("release_id"),
-                year == null ? null : ((Number) year).intValue(),
-                duration == null ? null : ((Number) duration).longValue(), (Boolean) doc.get("explicit"),
-                score == null ? 0 : score);
+    private static ObjectNode term(String field, String value) {
+        ObjectNode term = JSON.createObjectNode();
+        term.putObject("term").put(field, value);
+        return term;
+    }
+
+    private static ObjectNode term(String field, boolean value) {
+        ObjectNode term = JSON.createObjectNode();
+        term.putObject("term").put(field, value);
+        return term;
+    }
+
+    private static SearchHit hit(JsonNode doc, double score) {
+        List<String> artists = new ArrayList<>();
+        doc.path("display_artists").forEach(a -> artists.add(a.asString()));
+        JsonNode year = doc.path("release_year");
+        JsonNode duration = doc.path("duration_ms");
+        JsonNode explicit = doc.path("explicit");
+        return new SearchHit(doc.path("id").stringValue(null), doc.path("display_name").stringValue(null), artists,
+                doc.path("release_id").stringValue(null), year.isNumber() ? year.intValue() : null,
+                duration.isNumber() ? duration.longValue() : null,
+                explicit.isBoolean() ? explicit.booleanValue() : null, score);
     }
 }
