@@ -15,8 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in the same run, interleaved round by round, and reported as a ratio, because these machines are shared.
  *
  * <p>{@code make bench} runs all; {@code make bench ARGS="--only=search --tracks=100000"} runs one, smaller.
- * Options: --only=append|search, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
- * --baseline-queries (how many of the queries the slow pg_trgm baseline runs).
+ * Options: --only=append|search|sync, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
+ * --baseline-queries (how many of the queries the slow pg_trgm baseline runs); for sync: --events, --users,
+ * --sync-clients, --requests (per kind of read and round), --writers, --writes (per round); where the servers
+ * run: --dir (default .run/bench), --postgres-port, --kafka-port, --elasticsearch-port, --redis-port and
+ * --http-port (the API, started for the sync benchmark only), so that two benchmarks can run side by side.
  */
 public final class Benchmarks {
 
@@ -24,24 +27,28 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) {
-        int rounds = intArg(args, "--rounds=", 5);
+        String only = stringArg(args, "--only=", "all");
+        boolean roundsGiven = Arrays.stream(args).anyMatch(a -> a.startsWith("--rounds="));
+        int rounds = intArg(args, "--rounds=", only.equals("sync") ? 3 : 5);
         int commands = intArg(args, "--commands=", 10_000);
         int concurrency = intArg(args, "--concurrency=", 32);
         int tracks = intArg(args, "--tracks=", 1_000_000);
         int queries = intArg(args, "--queries=", 2_000);
         int baselineQueries = intArg(args, "--baseline-queries=", 192);
-        String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).findFirst()
-                .map(a -> a.substring("--only=".length())).orElse("all");
+        boolean sync = only.equals("all") || only.equals("sync");
+        int httpPort = intArg(args, "--http-port=", 17080);
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication app = new SpringApplication(MusicStreamingApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
+        // the sync benchmark measures over HTTP, the others call the beans
+        app.setWebApplicationType(sync ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         String[] settings = {
-            "--music.dev-services.dir=.run/bench",
+            "--music.dev-services.dir=" + stringArg(args, "--dir=", ".run/bench"),
             "--music.dev-services.fresh=true",
-            "--music.dev-services.postgres-port=17432",
-            "--music.dev-services.kafka-port=17092",
-            "--music.dev-services.elasticsearch-port=17200",
-            "--music.dev-services.redis-port=17379",
+            "--music.dev-services.postgres-port=" + intArg(args, "--postgres-port=", 17432),
+            "--music.dev-services.kafka-port=" + intArg(args, "--kafka-port=", 17092),
+            "--music.dev-services.elasticsearch-port=" + intArg(args, "--elasticsearch-port=", 17200),
+            "--music.dev-services.redis-port=" + intArg(args, "--redis-port=", 17379),
+            "--server.port=" + httpPort,
             "--music.catalog.import.concurrency=16",
             "--logging.level.root=warn",
             "--spring.kafka.listener.auto-startup=false"};
@@ -53,6 +60,12 @@ public final class Benchmarks {
             if (only.equals("all") || only.equals("search")) {
                 report.addAll(new SearchBenchmark(context).run(tracks, 42, concurrency, Math.min(rounds, 3), queries,
                         baselineQueries));
+            }
+            if (sync) {
+                report.addAll(new SyncBenchmark(context, httpPort).run(longArg(args, "--events=", 10_000_000),
+                        intArg(args, "--users=", 100_000), roundsGiven ? rounds : 3, intArg(args, "--sync-clients=", 4),
+                        intArg(args, "--requests=", 4_000), intArg(args, "--writers=", 8),
+                        intArg(args, "--writes=", 4_000)));
             }
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed", e);
@@ -66,6 +79,16 @@ public final class Benchmarks {
     static int intArg(String[] args, String prefix, int fallback) {
         return Arrays.stream(args).filter(a -> a.startsWith(prefix)).findFirst()
                 .map(a -> Integer.parseInt(a.substring(prefix.length()))).orElse(fallback);
+    }
+
+    static long longArg(String[] args, String prefix, long fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> Long.parseLong(a.substring(prefix.length()))).orElse(fallback);
+    }
+
+    static String stringArg(String[] args, String prefix, String fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> a.substring(prefix.length())).orElse(fallback);
     }
 
     static double median(List<Double> values) {

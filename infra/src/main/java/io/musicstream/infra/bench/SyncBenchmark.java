@@ -1,0 +1,432 @@
+package io.musicstream.infra.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.events.library.ItemRemovedFromLibrary;
+import io.musicstream.events.library.ItemSavedToLibrary;
+import io.musicstream.events.library.LibraryIds;
+import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.events.serialization.EventJson;
+import io.musicstream.infra.catalog.imports.CatalogImporter;
+import io.musicstream.infra.catalog.synthetic.SyntheticCatalog;
+import io.musicstream.projections.library.LibrarySyncProjection;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The library sync feed: seeds many library events straight into the event store (COPY), times the
+ * {@code library-sync} projection catching up on them, then measures over HTTP, while a background writer
+ * keeps saving and removing tracks, a full 500-change sync page next to a 5-change delta, library write
+ * throughput in a phase of its own, and the bytes of a 5-change delta against a full library refresh.
+ *
+ * <p>Of the {@value #HEAVY} heavy users (registered through the API, {@value #HEAVY_EVENTS} events each,
+ * ending with 5,000 saved tracks), the first half is only read, so their feeds stay put and "5 changes
+ * before the end" stays 5 changes; the second half is written to by the writers.
+ */
+final class SyncBenchmark {
+
+    private static final int HEAVY = 20;
+    private static final int HEAVY_EVENTS = 6_000;
+    /** Every 12th event of a heavy user removes the item saved just before: 5,500 saves, 500 removals. */
+    private static final int HEAVY_REMOVE_EVERY = 12;
+    /** Every 4th event of another user removes the item saved just before. */
+    private static final int REMOVE_EVERY = 4;
+    private static final int COPY_ROWS = 20_000;
+    private static final int SEED_THREADS = 4;
+    private static final int CATALOG_TRACKS = 10_000;
+    private static final String PASSWORD = "sync-bench-password";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final ApplicationContext context;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final ObjectMapper json = EventJson.objectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String api;
+    /** When the seeded changes start: recent, or the feed's retention (90 days) would prune them. */
+    private final Instant seededFrom = Instant.now().minus(Duration.ofDays(1));
+
+    /** A registered heavy user and its session. */
+    private record User(String userId, String token) {
+    }
+
+    /** One feed read: who, and from which token. */
+    private record Read(User user, long since, int limit) {
+    }
+
+    SyncBenchmark(ApplicationContext context, int httpPort) {
+        this.context = context;
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.dataSource = context.getBean(DataSource.class);
+        this.api = "http://127.0.0.1:" + httpPort + "/api/v1";
+    }
+
+    List<String> run(long events, int users, int rounds, int clients, int requests, int writerThreads, int writes)
+            throws Exception {
+        if (users <= HEAVY * 2 || events < (long) HEAVY * HEAVY_EVENTS + (users - HEAVY)) {
+            throw new IllegalArgumentException("need more than " + HEAVY * 2 + " users and at least "
+                    + HEAVY * HEAVY_EVENTS + " events plus one per other user");
+        }
+        List<String> report = new ArrayList<>();
+        report.add(String.format(Locale.ROOT, "library sync feed, %,d library events over %,d users (%d heavy users "
+                + "with %,d events), %d reader clients:", events, users, HEAVY, HEAVY_EVENTS, clients));
+
+        List<String> tracks = importCatalog();
+        List<String> writable = jdbc.queryForList("""
+                select track_id from browse_track
+                where ('WW' = any(territories) or 'SE' = any(territories)) and not blocked_everywhere
+                  and not ('SE' = any(blocked_territories)) and taken_down_at is null
+                order by track_id limit 50""", String.class);
+        List<User> heavy = new ArrayList<>();
+        for (int i = 0; i < HEAVY; i++) {
+            heavy.add(register("syncbench-" + i));
+        }
+
+        // seed with the projection stopped, then time its catch-up alone
+        EventProcessor processor = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(LibrarySyncProjection.PROCESSING_GROUP)
+                .orElseThrow(() -> new IllegalStateException("no library-sync processor"));
+        processor.shutDown();
+        long t0 = System.nanoTime();
+        seed(events, users, heavy, tracks);
+        double seedSeconds = (System.nanoTime() - t0) / 1e9;
+        report.add(String.format(Locale.ROOT, "  seed (COPY, %d threads):             %,.0f events/s  (%.1f s)",
+                SEED_THREADS, events / seedSeconds, seedSeconds));
+        System.out.println(report.get(report.size() - 1));
+        // one segment handles the events in order: once the last one's change is there, all are
+        // (looked up by its primary key: max(token) over all users would scan the whole table each time)
+        long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        String lastUser = jdbc.queryForObject("select aggregate_identifier from domain_event_entry where global_index = ?",
+                String.class, last).substring(LibraryIds.of("").length());
+        long t1 = System.nanoTime();
+        processor.start();
+        waitFor(() -> jdbc.queryForObject("select exists (select 1 from sync_change where user_id = ? and token = ?)",
+                Boolean.class, lastUser, last), 7_200);
+        double catchUpSeconds = (System.nanoTime() - t1) / 1e9;
+        report.add(String.format(Locale.ROOT, "  library-sync projection catch-up:    %,.0f events/s  (%.1f s)",
+                events / catchUpSeconds, catchUpSeconds));
+        System.out.println(report.get(report.size() - 1));
+
+        // readers read the first half of the heavy users, whose feeds no writer touches
+        List<User> readers = heavy.subList(0, HEAVY / 2);
+        List<User> written = heavy.subList(HEAVY / 2, HEAVY);
+        List<Read> pages = new ArrayList<>();
+        List<Read> deltas = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            User user = readers.get(i % readers.size());
+            pages.add(new Read(user, tokenBeforeEnd(user, 500), 500));
+            deltas.add(new Read(user, tokenBeforeEnd(user, 5), 500));
+        }
+        // the feed serves only up to its watermark, which starts moving with the first reads
+        for (User user : readers) {
+            long since = tokenBeforeEnd(user, 5);
+            waitFor(() -> changes(get("/me/sync?since=" + since, user)) == 5, 60);
+        }
+        // warm-up: JIT, connection pools
+        Latencies.measure(pages.subList(0, Math.min(1_000, pages.size())), clients, r -> sync(r, 500));
+        Latencies.measure(deltas.subList(0, Math.min(1_000, deltas.size())), clients, r -> sync(r, 5));
+        writePhase(written, writable, writerThreads, Math.min(writes, 1_000));
+
+        List<Latencies> pageRounds = new ArrayList<>();
+        List<Latencies> deltaRounds = new ArrayList<>();
+        List<Double> backgroundRates = new ArrayList<>();
+        List<Latencies> writeRounds = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong backgroundWrites = new AtomicLong();
+            Thread writer = new Thread(() -> backgroundWriter(written, writable, stop, backgroundWrites), "sync-bench-writer");
+            long w0 = System.nanoTime();
+            writer.start();
+            Latencies page = Latencies.measure(pages, clients, r -> sync(r, 500));
+            Latencies delta = Latencies.measure(deltas, clients, r -> sync(r, 5));
+            stop.set(true);
+            writer.join();
+            double backgroundRate = backgroundWrites.get() / ((System.nanoTime() - w0) / 1e9);
+            Latencies write = writePhase(written, writable, writerThreads, writes);
+            pageRounds.add(page);
+            deltaRounds.add(delta);
+            backgroundRates.add(backgroundRate);
+            writeRounds.add(write);
+            System.out.printf(Locale.ROOT, "round %d: 500-change page %s%n         5-change delta  %s%n"
+                    + "         background writer %s writes/s; write phase %s%n", round, page, delta,
+                    Benchmarks.fmt(backgroundRate), write);
+        }
+        Latencies page = Latencies.median(pageRounds);
+        Latencies delta = Latencies.median(deltaRounds);
+        Latencies write = Latencies.median(writeRounds);
+        report.add(String.format(Locale.ROOT, "  sync, full 500-change page:  %s  [target p99 < 10 ms: %s]", page,
+                page.p99() < 10 ? "met" : "MISSED"));
+        report.add(String.format(Locale.ROOT, "  sync, 5-change delta:        %s  [target p99 < 5 ms: %s]", delta,
+                delta.p99() < 5 ? "met" : "MISSED"));
+        report.add(String.format(Locale.ROOT, "  p50 500-change page/5-change delta: %.1fx (%,d requests each per round, "
+                + "while 1 background writer did %s writes/s)", page.p50() / delta.p50(), requests,
+                Benchmarks.fmt(Benchmarks.median(backgroundRates))));
+        report.add(String.format(Locale.ROOT, "  library writes (PUT/DELETE, %d writer threads, %,d per round): "
+                + "%,.0f writes/s, p50 %.2f ms, p99 %.2f ms", writerThreads, writes, write.perSecond(), write.p50(),
+                write.p99()));
+
+        User user = readers.get(0);
+        long deltaBytes = get("/me/sync?since=" + tokenBeforeEnd(user, 5), user).length;
+        long refreshBytes = 0;
+        int refreshPages = 0;
+        long total = Long.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += 500) {
+            byte[] body = get("/me/library/tracks?limit=500&offset=" + offset, user);
+            total = json.readTree(body).get("total").asLong();
+            refreshBytes += body.length;
+            refreshPages++;
+        }
+        report.add(String.format(Locale.ROOT, "  bytes: 5-change delta %,d B vs full refresh of a %,d-item library "
+                + "%,d B (%d pages of 500): ratio 1:%,.0f", deltaBytes, total, refreshBytes, refreshPages,
+                (double) refreshBytes / deltaBytes));
+        return report;
+    }
+
+    /** A small synthetic catalog through the command side; the seeded items and the writers use its tracks. */
+    private List<String> importCatalog() throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        SyntheticCatalog.write(7, CATALOG_TRACKS, file);
+        CatalogImporter.Totals totals = context.getBean(CatalogImporter.class)
+                .run(new ByteArrayInputStream(file.toByteArray()), OutputStream.nullOutputStream());
+        waitFor(() -> jdbc.queryForObject("select count(*) from browse_track", Long.class) >= totals.tracks(), 600);
+        List<String> tracks = jdbc.queryForList("select track_id from browse_track order by track_id", String.class);
+        if (tracks.size() <= HEAVY_EVENTS) {
+            throw new IllegalStateException("catalog too small: " + tracks.size() + " tracks");
+        }
+        System.out.printf(Locale.ROOT, "catalog imported: %,d tracks%n", tracks.size());
+        return tracks;
+    }
+
+    /**
+     * Writes the events with COPY, {@value #COPY_ROWS} rows per statement (one transaction each), users split
+     * over {@value #SEED_THREADS} threads; each user's events have sequence numbers 0, 1, 2... The heavy users
+     * come first, the other users' ids are made up.
+     */
+    private void seed(long events, int users, List<User> heavy, List<String> tracks) throws Exception {
+        long rest = events - (long) HEAVY * HEAVY_EVENTS;
+        int others = users - HEAVY;
+        ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
+        AtomicLong written = new AtomicLong();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < SEED_THREADS; t++) {
+                int thread = t;
+                workers.add(pool.submit(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        connection.setAutoCommit(true);
+                        PGConnection pg = connection.unwrap(PGConnection.class);
+                        StringBuilder rows = new StringBuilder(COPY_ROWS * 400);
+                        int[] count = {0};
+                        for (int u = thread; u < users; u += SEED_THREADS) {
+                            boolean isHeavy = u < HEAVY;
+                            String userId = isHeavy ? heavy.get(u).userId() : "sync-bench-user-" + u;
+                            long n = isHeavy ? HEAVY_EVENTS : rest / others + ((u - HEAVY) < rest % others ? 1 : 0);
+                            int removeEvery = isHeavy ? HEAVY_REMOVE_EVERY : REMOVE_EVERY;
+                            for (long seq = 0; seq < n; seq++) {
+                                // a removal takes back the item saved by the event before it
+                                boolean remove = seq % removeEvery == removeEvery - 1;
+                                String item = tracks.get((int) ((u * 131L + (remove ? seq - 1 : seq)) % tracks.size()));
+                                appendRow(rows, userId, seq, remove, item);
+                                if (++count[0] == COPY_ROWS) {
+                                    copy(pg, rows);
+                                    written.addAndGet(count[0]);
+                                    count[0] = 0;
+                                }
+                            }
+                        }
+                        if (count[0] > 0) {
+                            copy(pg, rows);
+                            written.addAndGet(count[0]);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            long nextReport = System.nanoTime() + 10_000_000_000L;
+            while (!workers.stream().allMatch(Future::isDone)) {
+                Thread.sleep(50);
+                if (System.nanoTime() > nextReport) {
+                    System.out.printf(Locale.ROOT, "seeded %,d events%n", written.get());
+                    nextReport += 10_000_000_000L;
+                }
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One row of COPY text format; global_index is left to the table (its trigger draws it). */
+    private void appendRow(StringBuilder rows, String userId, long seq, boolean remove, String item)
+            throws IOException {
+        Instant at = seededFrom.plusMillis(seq);
+        Object payload = remove ? new ItemRemovedFromLibrary(userId, LibraryItemType.TRACK, item, at, null)
+                : new ItemSavedToLibrary(userId, LibraryItemType.TRACK, item, at, null);
+        rows.append(UUID.randomUUID()).append('\t')
+                .append("\\\\x7b7d").append('\t') // meta_data: "{}"
+                .append("\\\\x").append(HEX.formatHex(json.writeValueAsBytes(payload))).append('\t')
+                .append("1\t").append(payload.getClass().getName()).append('\t')
+                .append(at).append('\t')
+                .append(LibraryIds.of(userId)).append('\t')
+                .append(seq).append("\tLibrary\n");
+    }
+
+    private static void copy(PGConnection pg, StringBuilder rows) throws Exception {
+        pg.getCopyAPI().copyIn("""
+                copy domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
+                    time_stamp, aggregate_identifier, sequence_number, type) from stdin""",
+                new StringReader(rows.toString()));
+        rows.setLength(0);
+    }
+
+    /** The token after which exactly {@code changes} of the user's changes follow. */
+    private long tokenBeforeEnd(User user, int changes) {
+        return jdbc.queryForObject("select token from sync_change where user_id = ? order by token desc offset ? limit 1",
+                Long.class, user.userId(), changes);
+    }
+
+    /** One feed read, checked to return as many changes as expected. */
+    private void sync(Read read, int expected) {
+        int changes = changes(get("/me/sync?since=" + read.since() + "&limit=" + read.limit(), read.user()));
+        if (changes != expected) {
+            throw new IllegalStateException("expected " + expected + " changes, got " + changes);
+        }
+    }
+
+    private int changes(byte[] page) {
+        try {
+            return json.readTree(page).get("changes").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code threads} writers, each on its own user (no conflicts on one library), saving and removing tracks
+     * in turn until {@code writes} requests are done; latencies of all writes.
+     */
+    private Latencies writePhase(List<User> users, List<String> writable, int threads, int writes) throws Exception {
+        long[] nanos = new long[writes];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                User user = users.get(t % users.size());
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < writes; i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        write(user, writable.get((i / 2) % writable.size()), i % 2 == 0);
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Arrays.sort(nanos);
+        return new Latencies(ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), writes / seconds);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /** Saves and removes tracks for the written users, one request at a time, until stopped. */
+    private void backgroundWriter(List<User> users, List<String> writable, AtomicBoolean stop, AtomicLong count) {
+        for (long i = 0; !stop.get(); i++) {
+            write(users.get((int) (i / 2 % users.size())), writable.get((int) (i / 2 % writable.size())), i % 2 == 0);
+            count.incrementAndGet();
+        }
+    }
+
+    private void write(User user, String trackId, boolean save) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/me/library/tracks/" + trackId))
+                .header("Authorization", "Bearer " + user.token());
+        send((save ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()).build());
+    }
+
+    private byte[] get(String path, User user) {
+        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + user.token())
+                .GET().build());
+    }
+
+    private User register(String username) throws IOException {
+        post("/auth/register", json.writeValueAsString(java.util.Map.of("username", username, "password", PASSWORD,
+                "country", "SE")));
+        JsonNode login = json.readTree(post("/auth/login", json.writeValueAsString(java.util.Map.of(
+                "username", username, "password", PASSWORD))));
+        return new User(login.get("userId").asText(), login.get("token").asText());
+    }
+
+    private byte[] post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private byte[] send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + ": " + response.statusCode()
+                        + " " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
