@@ -37,9 +37,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One user's library: saved tracks and albums, followed artists. Saving what is saved, or removing what is
  * not there, writes nothing. Offline changes merge item by item, the later change winning. The library
  * remembers each item's last change (removals too) so that an old offline change cannot undo a newer one.
- * Snapshots (Jackson, from its fields) keep large libraries quick to load.
+ * Loaded libraries stay cached in memory, and snapshots (Jackson, from its fields) keep large ones quick to
+ * load after eviction or on another node.
  */
-@Aggregate(snapshotTriggerDefinition = "librarySnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "librarySnapshotTrigger", cache = "libraryCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Library {
@@ -67,6 +68,7 @@ public class Library {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(SaveToLibrary command, CatalogItems catalog) {
+        identify(command.userId());
         List<String> ids = distinctIds(command.itemType(), command.itemIds());
         List<String> toSave = ids.stream().filter(id -> !isSaved(command.itemType(), id)).toList();
         if (toSave.isEmpty()) {
@@ -90,6 +92,7 @@ public class Library {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(RemoveFromLibrary command) {
+        identify(command.userId());
         int removed = 0;
         for (String id : distinctIds(command.itemType(), command.itemIds())) {
             if (isSaved(command.itemType(), id)) {
@@ -104,6 +107,7 @@ public class Library {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     List<OfflineChangeOutcome> handle(ApplyOfflineLibraryChanges command, CatalogItems catalog) {
+        identify(command.userId());
         List<String> faults = OfflineChangeRules.faults(command);
         if (!faults.isEmpty()) {
             throw new InvalidCommandException(faults);
@@ -205,11 +209,19 @@ public class Library {
         items.put(key(event.itemType(), event.itemId()), new ItemState(false, event.changedAt(), sequence));
     }
 
-    private void changed(String user, String clientChangeId) {
+    /**
+     * A library that has no events yet still has its identity, also when a command changes nothing: the
+     * repository caches it by that identity.
+     */
+    private void identify(String user) {
         if (libraryId == null) {
             userId = user;
             libraryId = LibraryIds.of(user);
         }
+    }
+
+    private void changed(String user, String clientChangeId) {
+        identify(user);
         if (clientChangeId != null) {
             appliedChangeIds.add(clientChangeId);
             if (appliedChangeIds.size() > REMEMBERED_CHANGE_IDS) {

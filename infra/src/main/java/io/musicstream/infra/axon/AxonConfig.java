@@ -4,6 +4,8 @@ import io.musicstream.events.serialization.EventJson;
 import io.musicstream.projections.account.UserAccountProjection;
 import io.musicstream.projections.catalog.ArtistDirectoryProjection;
 import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -59,6 +61,16 @@ public class AxonConfig {
     @Bean
     SnapshotTriggerDefinition librarySnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 250);
+    }
+
+    /**
+     * Libraries stay in memory between commands (until the garbage collector wants the room), so a write to a
+     * large library does not read its snapshot first. A write that lost a race with another node fails on
+     * the aggregate's sequence, drops the cached copy and is retried on fresh state.
+     */
+    @Bean
+    Cache libraryCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

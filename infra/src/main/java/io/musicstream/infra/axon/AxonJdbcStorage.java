@@ -54,6 +54,13 @@ public class AxonJdbcStorage {
         };
     }
 
+    /**
+     * How long processors wait for a global index drawn by a transaction that has not committed yet. Axon's
+     * default (60 s) would let a slow transaction's events be skipped by every tracking processor, the sync
+     * feed's included; 10 minutes is far beyond any command transaction here.
+     */
+    private static final int GAP_TIMEOUT_MILLIS = 600_000;
+
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
@@ -72,6 +79,7 @@ public class AxonJdbcStorage {
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .dataType(byte[].class)
+                .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .build();
     }
 

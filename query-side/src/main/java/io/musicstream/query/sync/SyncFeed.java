@@ -4,12 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A user's changes after a sync token, up to the {@link SyncWatermark} bound, oldest first. A token of 0, or
@@ -24,14 +22,10 @@ public class SyncFeed {
 
     private final JdbcClient jdbc;
     private final SyncWatermark watermark;
-    private final TransactionTemplate snapshotRead;
 
-    public SyncFeed(JdbcClient jdbc, SyncWatermark watermark, PlatformTransactionManager transactions) {
+    public SyncFeed(JdbcClient jdbc, SyncWatermark watermark) {
         this.jdbc = jdbc;
         this.watermark = watermark;
-        this.snapshotRead = new TransactionTemplate(transactions);
-        snapshotRead.setReadOnly(true);
-        snapshotRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -64,30 +58,37 @@ public class SyncFeed {
         if (snapshotAfter != null) {
             return snapshotPage(userId, since, snapshotAfter, limit, false);
         }
-        return snapshotRead.execute(tx -> {
-            long horizon = jdbc.sql("select coalesce(max(token), 0) from sync_horizon where user_id = ?")
-                    .param(userId).query(Long.class).single();
-            if (since == 0 || since < horizon) {
-                return snapshotPage(userId, bound, 0, limit, true);
+        if (since == 0) {
+            return snapshotPage(userId, bound, 0, limit, true);
+        }
+        if (since >= bound) {
+            if (since > bound && since > watermark.lastIssued()) {
+                throw new TokenFromTheFutureException(since, watermark.lastIssued());
             }
-            if (since >= bound) {
-                if (since > bound && since > watermark.lastIssued()) {
-                    throw new TokenFromTheFutureException(since, watermark.lastIssued());
-                }
-                return new Page(false, List.of(), since, false, null);
-            }
-            List<Change> changes = jdbc.sql("""
+            return new Page(false, List.of(), since, false, null);
+        }
+        // one statement, so the horizon and the changes are read in one snapshot (pruning moves both)
+        long[] horizon = {0};
+        List<Change> changes = jdbc.sql("""
+                        with horizon as (select coalesce(max(token), 0) as token from sync_horizon where user_id = ?)
+                        select horizon.token as horizon, c.* from horizon left join lateral (
                             select token, kind, item_type, item_id, changed_at, client_change_id from sync_change
-                            where user_id = ? and token > ? and token <= ? order by token limit ?""")
-                    .params(userId, since, bound, limit + 1)
-                    .query(CHANGE).list();
-            boolean hasMore = changes.size() > limit;
-            if (hasMore) {
-                changes = changes.subList(0, limit);
-                return new Page(false, changes, changes.get(limit - 1).token(), true, null);
-            }
-            return new Page(false, changes, bound, false, null);
-        });
+                            where user_id = ? and token > ? and token <= ? order by token limit ?) c on true
+                        order by c.token""")
+                .params(userId, userId, since, bound, limit + 1)
+                .query((rs, i) -> {
+                    horizon[0] = rs.getLong("horizon");
+                    return rs.getObject("token") == null ? null : change(rs);
+                })
+                .list().stream().filter(Objects::nonNull).toList();
+        if (since < horizon[0]) {
+            return snapshotPage(userId, bound, 0, limit, true);
+        }
+        if (changes.size() > limit) {
+            changes = changes.subList(0, limit);
+            return new Page(false, changes, changes.get(limit - 1).token(), true, null);
+        }
+        return new Page(false, changes, bound, false, null);
     }
 
     /** Items saved at or below {@code base}, after {@code after}, in token order, as {@code added} changes. */

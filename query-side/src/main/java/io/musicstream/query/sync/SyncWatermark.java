@@ -73,7 +73,7 @@ public class SyncWatermark implements SmartLifecycle {
     }
 
     public SyncWatermark(JdbcClient jdbc, Serializer serializer,
-                         @Value("${music.sync.watermark-interval:10ms}") Duration interval) {
+                         @Value("${music.sync.watermark-interval:20ms}") Duration interval) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.intervalMillis = Math.max(1, interval.toMillis());
