@@ -67,8 +67,11 @@ public final class Benchmarks {
                         intArg(args, "--requests=", 4_000), intArg(args, "--writers=", 8),
                         intArg(args, "--writes=", 4_000)));
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("benchmark failed", e);
+        } catch (Exception | Error e) {
+            // the servers' and clients' threads would keep the JVM alive: end it
+            System.err.println("benchmark failed:");
+            e.printStackTrace();
+            System.exit(1);
         }
         System.out.println();
         System.out.println("== music-streaming benchmarks (" + rounds + " rounds, medians) ==");
