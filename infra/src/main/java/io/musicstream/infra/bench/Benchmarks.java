@@ -4,6 +4,7 @@ import io.musicstream.infra.MusicStreamingApplication;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Locale;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -92,6 +93,17 @@ public final class Benchmarks {
     static String stringArg(String[] args, String prefix, String fallback) {
         return Arrays.stream(args).filter(a -> a.startsWith(prefix)).findFirst()
                 .map(a -> a.substring(prefix.length())).orElse(fallback);
+    }
+
+    /** Polls every 20 ms until the condition holds; fails after {@code seconds}. */
+    static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     static double median(List<Double> values) {

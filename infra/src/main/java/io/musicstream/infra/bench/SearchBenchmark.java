@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -81,7 +80,7 @@ final class SearchBenchmark {
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         report.add(String.format(Locale.ROOT, "  ingest (commands, %,d releases):  %,.0f tracks/s  (%.1f s, %d failed)",
                 totals.releases(), totals.tracks() / ingestSeconds, ingestSeconds, totals.failed()));
-        waitFor(() -> indexedTracks() >= totals.tracks(), 1_800);
+        Benchmarks.waitFor(() -> indexedTracks() >= totals.tracks(), 1_800);
         double searchableSeconds = (System.nanoTime() - t0) / 1e9;
         report.add(String.format(Locale.ROOT, "  all searchable after:            %.1f s from the start of the ingest "
                 + "(%,.0f tracks/s through the live projection)", searchableSeconds, totals.tracks() / searchableSeconds));
@@ -140,7 +139,7 @@ final class SearchBenchmark {
 
         CatalogIndexRebuild rebuild = context.getBean(CatalogIndexRebuild.class);
         rebuild.start();
-        waitFor(() -> rebuild.progress().finishedAt() != null, 3_600);
+        Benchmarks.waitFor(() -> rebuild.progress().finishedAt() != null, 3_600);
         CatalogIndexRebuild.Progress done = rebuild.progress();
         report.add(String.format(Locale.ROOT, "  index rebuild by replay:          %,.0f tracks/s  (%,d tracks, %,d events, %.1f s, %s)",
                 done.tracksPerSecond(), done.tracksIndexed(), done.eventsRead(), done.seconds(), done.state()));
@@ -164,11 +163,11 @@ final class SearchBenchmark {
                     List.of(artistId), "L", java.time.LocalDate.of(2026, 1, 1), List.of(), null, List.of(track),
                     Instant.now()));
             long t0 = System.nanoTime();
-            waitFor(() -> found(title), 30);
+            Benchmarks.waitFor(() -> found(title), 30);
             ingest.add((System.nanoTime() - t0) / 1e6);
             commands.sendAndWait(new TakeDownTrack(releaseId, track.trackId(), List.of(), "probe", Instant.now()));
             long t1 = System.nanoTime();
-            waitFor(() -> !found(title), 30);
+            Benchmarks.waitFor(() -> !found(title), 30);
             takedown.add((System.nanoTime() - t1) / 1e6);
         }
         return String.format(Locale.ROOT, "  freshness (median of 15): ingest searchable after %.0f ms, takedown gone after %.0f ms",
@@ -191,16 +190,6 @@ final class SearchBenchmark {
                     .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + seconds + " s");
-            }
-            Thread.sleep(20);
         }
     }
 

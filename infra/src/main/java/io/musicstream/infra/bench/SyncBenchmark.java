@@ -37,7 +37,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -140,7 +139,7 @@ final class SyncBenchmark {
                 String.class, last).substring(LibraryIds.of("").length());
         long t1 = System.nanoTime();
         processor.start();
-        waitFor(() -> jdbc.queryForObject("select exists (select 1 from sync_change where user_id = ? and token = ?)",
+        Benchmarks.waitFor(() -> jdbc.queryForObject("select exists (select 1 from sync_change where user_id = ? and token = ?)",
                 Boolean.class, lastUser, last), 7_200);
         double catchUpSeconds = (System.nanoTime() - t1) / 1e9;
         report.add(String.format(Locale.ROOT, "  library-sync projection catch-up:    %,.0f events/s  (%.1f s)",
@@ -148,7 +147,7 @@ final class SyncBenchmark {
         System.out.println(report.get(report.size() - 1));
         // the other processors pass over the library events before measuring, so they do not compete
         processors.values().forEach(EventProcessor::start);
-        waitFor(() -> processors.values().stream().allMatch(p -> p.processingStatus().values().stream()
+        Benchmarks.waitFor(() -> processors.values().stream().allMatch(p -> p.processingStatus().values().stream()
                 .allMatch(status -> status.getCurrentPosition().orElse(0) >= last)), 7_200);
         System.out.println("all processors caught up");
 
@@ -165,7 +164,7 @@ final class SyncBenchmark {
         // the feed serves only up to its watermark, which starts moving with the first reads
         for (User user : readers) {
             long since = tokenBeforeEnd(user, 5);
-            waitFor(() -> changes(get("/me/sync?since=" + since, user)) == 5, 60);
+            Benchmarks.waitFor(() -> changes(get("/me/sync?since=" + since, user)) == 5, 60);
         }
         // warm-up: JIT, connection pools
         Latencies.measure(pages.subList(0, Math.min(1_000, pages.size())), clients, r -> sync(r, 500));
@@ -249,7 +248,7 @@ final class SyncBenchmark {
         SyntheticCatalog.write(7, CATALOG_TRACKS, file);
         CatalogImporter.Totals totals = context.getBean(CatalogImporter.class)
                 .run(new ByteArrayInputStream(file.toByteArray()), OutputStream.nullOutputStream());
-        waitFor(() -> jdbc.queryForObject("select count(*) from browse_track", Long.class) >= totals.tracks(), 600);
+        Benchmarks.waitFor(() -> jdbc.queryForObject("select count(*) from browse_track", Long.class) >= totals.tracks(), 600);
         List<String> tracks = jdbc.queryForList("select track_id from browse_track order by track_id", String.class);
         if (tracks.size() <= HEAVY_EVENTS) {
             throw new IllegalStateException("catalog too small: " + tracks.size() + " tracks");
@@ -447,16 +446,6 @@ final class SyncBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + seconds + " s");
-            }
-            Thread.sleep(20);
         }
     }
 }
