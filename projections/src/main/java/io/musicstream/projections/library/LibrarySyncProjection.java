@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,11 +41,6 @@ public class LibrarySyncProjection {
 
     public LibrarySyncProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The API's and the tables' name of an item type. */
-    public static String typeName(LibraryItemType type) {
-        return type.name().toLowerCase(Locale.ROOT);
     }
 
     @EventHandler
@@ -104,7 +98,7 @@ public class LibrarySyncProjection {
                 ps.setString(1, c.userId());
                 ps.setLong(2, tokens.get(c.eventId()));
                 ps.setString(3, c.saved() ? "added" : "removed");
-                ps.setString(4, typeName(c.type()));
+                ps.setString(4, c.type().wireName());
                 ps.setString(5, c.itemId());
                 ps.setTimestamp(6, Timestamp.from(c.changedAt()));
                 ps.setString(7, c.clientChangeId());
@@ -122,7 +116,7 @@ public class LibrarySyncProjection {
                         set saved_at = excluded.saved_at, token = excluded.token
                         where library_item.token < excluded.token""", saves, 1_000, (ps, c) -> {
                 ps.setString(1, c.userId());
-                ps.setString(2, typeName(c.type()));
+                ps.setString(2, c.type().wireName());
                 ps.setString(3, c.itemId());
                 ps.setTimestamp(4, Timestamp.from(c.changedAt()));
                 ps.setLong(5, tokens.get(c.eventId()));
@@ -131,7 +125,7 @@ public class LibrarySyncProjection {
                     delete from library_item
                     where user_id = ? and item_type = ? and item_id = ? and token < ?""", removals, 1_000, (ps, c) -> {
                 ps.setString(1, c.userId());
-                ps.setString(2, typeName(c.type()));
+                ps.setString(2, c.type().wireName());
                 ps.setString(3, c.itemId());
                 ps.setLong(4, tokens.get(c.eventId()));
             });

@@ -1,5 +1,6 @@
 package io.musicstream.query.library;
 
+import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.projections.account.UserAccountView;
 import io.musicstream.projections.account.UserAccounts;
 import io.musicstream.query.sync.ReadYourWrites;
@@ -34,13 +35,9 @@ public class LibraryController {
     public LibraryListing.Page list(@PathVariable String section, @RequestParam(defaultValue = "50") int limit,
                                     @RequestParam(defaultValue = "0") int offset,
                                     @RequestParam(required = false) Long minToken, Principal user) {
-        String itemType = switch (section) {
-            case "tracks" -> "track";
-            case "albums" -> "album";
-            case "artists" -> "artist";
-            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "no library section '" + section + "'; use tracks, albums or artists");
-        };
+        String itemType = LibraryItemType.ofSection(section).map(LibraryItemType::wireName)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "no library section '" + section + "'; use tracks, albums or artists"));
         if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "limit must be between 1 and " + MAX_LIMIT + " and offset must not be negative");

@@ -153,7 +153,7 @@ public class LibraryCommandController {
         List<OfflineChangeOutcome> outcomes = withRetry(() -> commands.sendAndWait(command));
         return new OfflineBatchResult(positions.latestToken(userId), outcomes.stream()
                 .map(o -> new OfflineResult(o.clientChangeId(), o.status().name().toLowerCase(Locale.ROOT),
-                        o.itemType().name().toLowerCase(Locale.ROOT), o.itemId(), o.saved(), o.changedAt(),
+                        o.itemType().wireName(), o.itemId(), o.saved(), o.changedAt(),
                         o.reason()))
                 .toList());
     }
@@ -171,17 +171,9 @@ public class LibraryCommandController {
     }
 
     /** {@code tracks}, {@code albums} or {@code artists} in paths. */
-    static LibraryItemType itemType(String plural) {
-        switch (plural) {
-            case "tracks":
-                return LibraryItemType.TRACK;
-            case "albums":
-                return LibraryItemType.ALBUM;
-            case "artists":
-                return LibraryItemType.ARTIST;
-            default:
-                throw new UnknownItemException("no library section '" + plural + "'; use tracks, albums or artists");
-        }
+    static LibraryItemType itemType(String section) {
+        return LibraryItemType.ofSection(section).orElseThrow(() -> new UnknownItemException(
+                "no library section '" + section + "'; use tracks, albums or artists"));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<String> faults) {
