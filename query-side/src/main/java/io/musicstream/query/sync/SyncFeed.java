@@ -62,8 +62,9 @@ public class SyncFeed {
             return snapshotPage(userId, bound, 0, limit, true);
         }
         if (since >= bound) {
-            if (since > bound && since > watermark.lastIssued()) {
-                throw new TokenFromTheFutureException(since, watermark.lastIssued());
+            long issued = since > bound ? watermark.lastIssued() : since;
+            if (since > issued) {
+                throw new TokenFromTheFutureException(since, issued);
             }
             return new Page(false, List.of(), since, false, null);
         }
