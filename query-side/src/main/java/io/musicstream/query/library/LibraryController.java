@@ -3,6 +3,7 @@ package io.musicstream.query.library;
 import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.projections.account.UserAccountView;
 import io.musicstream.projections.account.UserAccounts;
+import io.musicstream.query.catalog.browse.CatalogBrowse;
 import io.musicstream.query.sync.ReadYourWrites;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -32,9 +33,11 @@ public class LibraryController {
 
     /** Newest first; {@code minToken} waits for the caller's own write (a write's {@code syncToken}). */
     @GetMapping("/{section}")
-    public LibraryListing.Page list(@PathVariable String section, @RequestParam(defaultValue = "50") int limit,
-                                    @RequestParam(defaultValue = "0") int offset,
-                                    @RequestParam(required = false) Long minToken, Principal user) {
+    public CatalogBrowse.Page<LibraryListing.Item> list(@PathVariable String section,
+                                                         @RequestParam(defaultValue = "50") int limit,
+                                                         @RequestParam(defaultValue = "0") int offset,
+                                                         @RequestParam(required = false) Long minToken,
+                                                         Principal user) {
         String itemType = LibraryItemType.ofSection(section).map(LibraryItemType::wireName)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no library section '" + section + "'; use tracks, albums or artists"));

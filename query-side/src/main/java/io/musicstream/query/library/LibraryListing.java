@@ -2,6 +2,7 @@ package io.musicstream.query.library;
 
 import io.musicstream.query.catalog.browse.CatalogBrowse;
 import io.musicstream.query.catalog.browse.CatalogBrowse.ArtistRef;
+import io.musicstream.query.catalog.browse.CatalogBrowse.Page;
 import io.musicstream.query.catalog.browse.CatalogBrowse.ReleaseSummary;
 import io.musicstream.query.catalog.browse.CatalogBrowse.TrackSummary;
 import java.time.Instant;
@@ -30,14 +31,11 @@ public class LibraryListing {
                        ArtistRef artist) {
     }
 
-    public record Page(long total, int limit, int offset, List<Item> items) {
-    }
-
     private record Saved(String itemId, Instant savedAt, long token) {
     }
 
     /** @param itemType {@code track}, {@code album} or {@code artist} */
-    public Page list(String userId, String itemType, String territory, int limit, int offset) {
+    public Page<Item> list(String userId, String itemType, String territory, int limit, int offset) {
         long total = jdbc.sql("select count(*) from library_item where user_id = ? and item_type = ?")
                 .params(userId, itemType).query(Long.class).single();
         List<Saved> saved = jdbc.sql("""
@@ -54,6 +52,6 @@ public class LibraryListing {
                 .map(s -> new Item(s.itemId(), s.savedAt(), s.token(), tracks.get(s.itemId()), albums.get(s.itemId()),
                         artists.get(s.itemId())))
                 .toList();
-        return new Page(total, limit, offset, items);
+        return new Page<>(total, limit, offset, items);
     }
 }
