@@ -61,6 +61,9 @@ public class AxonJdbcStorage {
      */
     private static final int GAP_TIMEOUT_MILLIS = 600_000;
 
+    /** Events per read that fills the processors' shared cache (see BoundedTailJdbcEventStorageEngine). */
+    private static final int TAIL_SLICE = 1_000;
+
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
@@ -69,7 +72,7 @@ public class AxonJdbcStorage {
                                           TransactionManager transactionManager,
                                           EventSchema schema,
                                           org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+        return new BoundedTailJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -79,8 +82,7 @@ public class AxonJdbcStorage {
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .dataType(byte[].class)
-                .gapTimeout(GAP_TIMEOUT_MILLIS)
-                .build();
+                .gapTimeout(GAP_TIMEOUT_MILLIS), TAIL_SLICE);
     }
 
     @Bean

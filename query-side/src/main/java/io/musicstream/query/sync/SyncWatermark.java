@@ -162,8 +162,9 @@ public class SyncWatermark implements SmartLifecycle {
             if (active) {
                 try {
                     tick();
-                } catch (RuntimeException e) {
-                    log.warn("sync watermark tick failed; retrying: {}", e.toString());
+                } catch (RuntimeException | Error e) {
+                    // the thread must outlive any failure, or the bound stops and the feed goes stale
+                    log.error("sync watermark tick failed; retrying in a second", e);
                     sleep(1_000);
                 }
             }
