@@ -142,10 +142,16 @@ final class KafkaDevServer extends DevServer {
                 "") + "\n";
     }
 
-    private static String newClusterId() {
+    /** A random id; one starting with '-' would be read as an option by the storage tool (as Kafka's own ids avoid). */
+    static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     @Override
