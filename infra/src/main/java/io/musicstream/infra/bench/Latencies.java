@@ -7,13 +7,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs calls from many client threads at once and reports latency percentiles. */
 record Latencies(double p50, double p95, double p99, double perSecond) {
 
     /** Each of {@code clients} threads takes the next query until all {@code queries} have been run once. */
     static <Q> Latencies measure(List<Q> queries, int clients, Consumer<Q> call) {
+        return measure(queries, clients, q -> {
+            call.accept(q);
+            return null;
+        }, (q, answer) -> { });
+    }
+
+    /** As above; {@code check} looks at each answer outside the timed call. */
+    static <Q, A> Latencies measure(List<Q> queries, int clients, Function<Q, A> call, BiConsumer<Q, A> check) {
         long[] nanos = new long[queries.size()];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -23,9 +33,11 @@ record Latencies(double p50, double p95, double p99, double perSecond) {
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < nanos.length; i = next.getAndIncrement()) {
+                        Q query = queries.get(i);
                         long start = System.nanoTime();
-                        call.accept(queries.get(i));
+                        A answer = call.apply(query);
                         nanos[i] = System.nanoTime() - start;
+                        check.accept(query, answer);
                     }
                 }));
             }

@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationContext;
@@ -147,8 +149,13 @@ final class SyncBenchmark {
         System.out.println(report.get(report.size() - 1));
         // the other processors pass over the library events before measuring, so they do not compete
         processors.values().forEach(EventProcessor::start);
-        Benchmarks.waitFor(() -> processors.values().stream().allMatch(p -> p.processingStatus().values().stream()
-                .allMatch(status -> status.getCurrentPosition().orElse(0) >= last)), 7_200);
+        // a processor reports no status until it has claimed its segments: wait for all of them
+        TokenStore tokenStore = context.getBean(TokenStore.class);
+        Benchmarks.waitFor(() -> processors.entrySet().stream().allMatch(e -> {
+            Map<Integer, EventTrackerStatus> status = e.getValue().processingStatus();
+            return status.size() == tokenStore.fetchSegments(e.getKey()).length && status.values().stream()
+                    .allMatch(s -> s.getCurrentPosition().orElse(0) >= last);
+        }), 7_200);
         System.out.println("all processors caught up");
 
         // readers read the first half of the heavy users, whose feeds no writer touches
@@ -167,8 +174,10 @@ final class SyncBenchmark {
             Benchmarks.waitFor(() -> changes(get("/me/sync?since=" + since, user)) == 5, 60);
         }
         // warm-up: JIT, connection pools
-        Latencies.measure(pages.subList(0, Math.min(1_000, pages.size())), clients, r -> sync(r, 500));
-        Latencies.measure(deltas.subList(0, Math.min(1_000, deltas.size())), clients, r -> sync(r, 5));
+        Latencies.measure(pages.subList(0, Math.min(1_000, pages.size())), clients, this::read,
+                (r, body) -> expectChanges(body, 500));
+        Latencies.measure(deltas.subList(0, Math.min(1_000, deltas.size())), clients, this::read,
+                (r, body) -> expectChanges(body, 5));
         writePhase(written, writable, writerThreads, Math.min(writes, 1_000));
 
         List<Latencies> pageRounds = new ArrayList<>();
@@ -183,13 +192,13 @@ final class SyncBenchmark {
             Thread writer = new Thread(() -> backgroundWriter(written, writable, stop, backgroundWrites), "sync-bench-writer");
             long w0 = System.nanoTime();
             writer.start();
-            Latencies page = Latencies.measure(pages, clients, r -> sync(r, 500));
-            Latencies delta = Latencies.measure(deltas, clients, r -> sync(r, 5));
+            Latencies page = Latencies.measure(pages, clients, this::read, (r, body) -> expectChanges(body, 500));
+            Latencies delta = Latencies.measure(deltas, clients, this::read, (r, body) -> expectChanges(body, 5));
             // one client at a time: the service time, without queueing behind the other clients on shared cores
             Latencies singlePage = Latencies.measure(pages.subList(0, Math.min(1_000, pages.size())), 1,
-                    r -> sync(r, 500));
+                    this::read, (r, body) -> expectChanges(body, 500));
             Latencies singleDelta = Latencies.measure(deltas.subList(0, Math.min(1_000, deltas.size())), 1,
-                    r -> sync(r, 5));
+                    this::read, (r, body) -> expectChanges(body, 5));
             stop.set(true);
             writer.join();
             double backgroundRate = backgroundWrites.get() / ((System.nanoTime() - w0) / 1e9);
@@ -347,9 +356,13 @@ final class SyncBenchmark {
                 Long.class, user.userId(), changes);
     }
 
-    /** One feed read, checked to return as many changes as expected. */
-    private void sync(Read read, int expected) {
-        int changes = changes(get("/me/sync?since=" + read.since() + "&limit=" + read.limit(), read.user()));
+    /** One feed read (timed); its answer is checked outside the timing. */
+    private byte[] read(Read read) {
+        return get("/me/sync?since=" + read.since() + "&limit=" + read.limit(), read.user());
+    }
+
+    private void expectChanges(byte[] page, int expected) {
+        int changes = changes(page);
         if (changes != expected) {
             throw new IllegalStateException("expected " + expected + " changes, got " + changes);
         }
