@@ -65,6 +65,11 @@ public class Library {
     protected Library() {
     }
 
+    /** How many items this library remembers (saved ones and the last change of removed ones). */
+    public int rememberedItems() {
+        return items.size();
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(SaveToLibrary command, CatalogItems catalog) {

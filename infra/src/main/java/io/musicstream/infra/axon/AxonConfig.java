@@ -1,11 +1,11 @@
 package io.musicstream.infra.axon;
 
+import io.musicstream.command.library.Library;
 import io.musicstream.events.serialization.EventJson;
 import io.musicstream.projections.account.UserAccountProjection;
 import io.musicstream.projections.catalog.ArtistDirectoryProjection;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -19,6 +19,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -64,13 +65,15 @@ public class AxonConfig {
     }
 
     /**
-     * Libraries stay in memory between commands (until the garbage collector wants the room), so a write to a
-     * large library does not read its snapshot first. A write that lost a race with another node fails on
-     * the aggregate's sequence, drops the cached copy and is retried on fresh state.
+     * Libraries stay in memory between commands, least recently used out first once they hold
+     * {@code music.library.cache-items} items in all, so a write to a large library does not read its snapshot
+     * first. A write that lost a race with another node fails on the aggregate's sequence, drops the cached copy
+     * and is retried on fresh state.
      */
     @Bean
-    Cache libraryCache() {
-        return new WeakReferenceCache();
+    Cache libraryCache(@Value("${music.library.cache-items:1000000}") long cacheItems) {
+        return new WeighedAggregateCache(cacheItems, root -> root instanceof Library library
+                ? 1 + library.rememberedItems() : 1);
     }
 
     @Bean
