@@ -34,9 +34,20 @@ public abstract class IntegrationTest {
 
     /** Registers a fresh listener and returns a client logged in as them. */
     protected ApiClient newListener() {
+        return register(Map.of());
+    }
+
+    /** Registers a fresh listener living in {@code country} and returns a client logged in as them. */
+    protected ApiClient newListener(String country) {
+        return register(Map.of("country", country));
+    }
+
+    private ApiClient register(Map<String, String> extra) {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.Response registered = anonymous.post("/api/v1/auth/register",
-                Map.of("username", username, "password", "correct horse battery"));
+        Map<String, String> body = new java.util.HashMap<>(extra);
+        body.put("username", username);
+        body.put("password", "correct horse battery");
+        ApiClient.Response registered = anonymous.post("/api/v1/auth/register", body);
         if (registered.status() != 201) {
             throw new IllegalStateException("register failed: " + registered);
         }

@@ -191,6 +191,36 @@ class SearchTest extends IntegrationTest {
         eventually(() -> assertThat(suggestions("glos")).contains("Glósóli"));
     }
 
+    @Test
+    void withoutATerritoryTheCallersCountryDecides() {
+        String release = RELEASES.get("Takk...");
+        String track = TRACKS.get("Hoppípolla");
+        assertThat(admin().post("/api/v1/releases/" + release + "/tracks/" + track + "/takedown",
+                Map.of("territories", List.of("DK"), "reason", "dispute")).status()).isEqualTo(200);
+        ApiClient inDenmark = newListener("DK");
+        ApiClient inNorway = newListener("NO");
+
+        eventually(() -> assertThat(names(inDenmark, "hoppipolla", "&type=track")).doesNotContain("Hoppípolla"));
+        assertThat(names(inNorway, "hoppipolla", "&type=track")).contains("Hoppípolla");
+        assertThat(names(inDenmark, "hoppipolla", "&type=track&territory=NO")).contains("Hoppípolla");
+        assertThat(names(newListener(), "hoppipolla", "&type=track")).contains("Hoppípolla");
+        assertThat(inDenmark.get("/api/v1/tracks/" + track).json().get("available").asBoolean()).isFalse();
+        assertThat(inNorway.get("/api/v1/tracks/" + track).json().get("available").asBoolean()).isTrue();
+
+        assertThat(admin().post("/api/v1/releases/" + release + "/tracks/" + track + "/restore",
+                Map.of("territories", List.of("DK"))).status()).isEqualTo(200);
+        eventually(() -> assertThat(names(inDenmark, "hoppipolla", "&type=track")).contains("Hoppípolla"));
+    }
+
+    private static List<String> names(ApiClient client, String query, String extra) {
+        ApiClient.Response response = client.get("/api/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + extra);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        response.json().get("results").get("track").get("items").forEach(i -> names.add(i.get("name").asText()));
+        return names;
+    }
+
     private List<String> suggestions(String prefix) {
         ApiClient.Response response = listener.get("/api/v1/search/suggest?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

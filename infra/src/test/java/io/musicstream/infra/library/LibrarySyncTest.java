@@ -75,14 +75,6 @@ class LibrarySyncTest extends IntegrationTest {
         return "SELIB" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
-    private ApiClient newListener(String country) {
-        String username = "lib-" + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.Response registered = anonymous.post("/api/v1/auth/register",
-                Map.of("username", username, "password", "correct horse battery", "country", country));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return anonymous.loggedIn(username, "correct horse battery");
-    }
-
     private static long write(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("syncToken").asLong();

@@ -1,10 +1,12 @@
 package io.musicstream.query.catalog;
 
+import io.musicstream.query.catalog.browse.Territories;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class SearchController {
 
     private final CatalogSearch search;
+    private final Territories territories;
 
-    public SearchController(CatalogSearch search) {
+    public SearchController(CatalogSearch search, Territories territories) {
         this.search = search;
+        this.territories = territories;
     }
 
     public record SearchResults(String query, Map<String, CatalogSearch.KindResults> results) {
@@ -42,7 +46,8 @@ public class SearchController {
                                 @RequestParam(required = false) @Min(1900) @Max(2100) Integer yearTo,
                                 @RequestParam(required = false) Boolean explicit,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit,
-                                @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int offset) {
+                                @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int offset,
+                                Principal caller) {
         List<String> kinds = Arrays.stream(type.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         List<String> unknown = kinds.stream().filter(k -> !CatalogSearch.KINDS.contains(k)).toList();
         if (kinds.isEmpty() || !unknown.isEmpty()) {
@@ -52,7 +57,8 @@ public class SearchController {
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "yearFrom must not be after yearTo");
         }
-        CatalogSearch.Filters filters = new CatalogSearch.Filters(territory, genre == null ? List.of() : genre,
+        CatalogSearch.Filters filters = new CatalogSearch.Filters(territories.of(territory, caller),
+                genre == null ? List.of() : genre,
                 yearFrom, yearTo, explicit);
         return new SearchResults(q, search.search(q, kinds, filters, limit, offset));
     }

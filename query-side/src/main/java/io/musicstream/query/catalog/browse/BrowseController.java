@@ -2,6 +2,7 @@ package io.musicstream.query.catalog.browse;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -14,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Catalog browsing for any signed-in user: artist, album and track pages, new releases, genres. Pages that
- * show tracks take an optional {@code territory} (ISO 3166-1 alpha-2) and mark what cannot be played there.
+ * show tracks take an optional {@code territory} (ISO 3166-1 alpha-2; default: the caller's country) and mark
+ * what cannot be played there.
  */
 @RestController
 @Validated
@@ -22,29 +24,34 @@ import org.springframework.web.server.ResponseStatusException;
 public class BrowseController {
 
     private final CatalogBrowse browse;
+    private final Territories territories;
 
-    public BrowseController(CatalogBrowse browse) {
+    public BrowseController(CatalogBrowse browse, Territories territories) {
         this.browse = browse;
+        this.territories = territories;
     }
 
     @GetMapping("/artists/{artistId}")
     public CatalogBrowse.ArtistPage artist(@PathVariable String artistId,
-                                           @RequestParam(required = false) String territory) {
-        return browse.artist(artistId, Territories.parse(territory))
+                                           @RequestParam(required = false) String territory,
+                                           Principal caller) {
+        return browse.artist(artistId, territories.of(territory, caller))
                 .orElseThrow(() -> notFound("no artist " + artistId));
     }
 
     @GetMapping("/albums/{releaseId}")
     public CatalogBrowse.AlbumPage album(@PathVariable String releaseId,
-                                         @RequestParam(required = false) String territory) {
-        return browse.album(releaseId, Territories.parse(territory))
+                                         @RequestParam(required = false) String territory,
+                                         Principal caller) {
+        return browse.album(releaseId, territories.of(territory, caller))
                 .orElseThrow(() -> notFound("no album " + releaseId));
     }
 
     @GetMapping("/tracks/{trackId}")
     public CatalogBrowse.TrackPage track(@PathVariable String trackId,
-                                         @RequestParam(required = false) String territory) {
-        return browse.track(trackId, Territories.parse(territory))
+                                         @RequestParam(required = false) String territory,
+                                         Principal caller) {
+        return browse.track(trackId, territories.of(territory, caller))
                 .orElseThrow(() -> notFound("no track " + trackId));
     }
 
