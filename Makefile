@@ -7,6 +7,8 @@ SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 JAVA ?= java
 # ZGC: pauses under a millisecond (G1's young pauses of 5-15 ms set the sync feed's p99); generational from JDK 23
 JAVA_OPTS ?= -XX:+UseZGC -Xms1g -Xmx3g
+# the benchmarks allocate fast (clients in the same JVM); ZGC stalls allocations when it lacks headroom
+BENCH_JAVA_OPTS ?= -XX:+UseZGC -Xms8g -Xmx8g
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
 .PHONY: run test build bench clean catalog import
@@ -24,7 +26,7 @@ test:
 	$(MVN) install
 
 bench: $(JAR)
-	$(JAVA) $(JAVA_OPTS) -cp $(JAR) -Dloader.main=io.musicstream.infra.bench.Benchmarks org.springframework.boot.loader.launch.PropertiesLauncher $(ARGS)
+	$(JAVA) $(BENCH_JAVA_OPTS) -cp $(JAR) -Dloader.main=io.musicstream.infra.bench.Benchmarks org.springframework.boot.loader.launch.PropertiesLauncher $(ARGS)
 
 # Synthetic catalog (deterministic for a seed) and bulk import into a running server (make run)
 CATALOG_TRACKS ?= 1000000
