@@ -248,6 +248,8 @@ class BrowseTest extends IntegrationTest {
         assertProblem(listener.get("/api/v1/albums/x?territory=SWE"), 400, "territory");
         assertProblem(listener.get("/api/v1/tracks/x?territory=se"), 400, "territory");
         assertProblem(listener.get("/api/v1/artists/x?territory=ZZ"), 400, "territory ZZ");
+        assertProblem(listener.get("/api/v1/search?q=x&territory=se"), 400, "territory");
+        assertProblem(listener.get("/api/v1/search?q=x&territory=ZZ"), 400, "territory ZZ");
         assertProblem(listener.get("/api/v1/browse/new-releases?limit=0"), 400, "limit");
         assertProblem(listener.get("/api/v1/browse/new-releases?limit=51"), 400, "limit");
         assertProblem(listener.get("/api/v1/browse/new-releases?limit=ten"), 400, "limit");

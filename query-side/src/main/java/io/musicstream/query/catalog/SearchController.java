@@ -4,7 +4,6 @@ import io.musicstream.query.catalog.browse.Territories;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.Arrays;
@@ -40,7 +39,7 @@ public class SearchController {
     @GetMapping
     public SearchResults search(@RequestParam @NotBlank @Size(max = 200) String q,
                                 @RequestParam(defaultValue = "track,album,artist") String type,
-                                @RequestParam(required = false) @Pattern(regexp = "[A-Z]{2}") String territory,
+                                @RequestParam(required = false) String territory,
                                 @RequestParam(required = false) List<@Size(max = 50) String> genre,
                                 @RequestParam(required = false) @Min(1900) @Max(2100) Integer yearFrom,
                                 @RequestParam(required = false) @Min(1900) @Max(2100) Integer yearTo,

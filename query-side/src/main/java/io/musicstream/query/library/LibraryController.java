@@ -1,9 +1,8 @@
 package io.musicstream.query.library;
 
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.projections.account.UserAccountView;
-import io.musicstream.projections.account.UserAccounts;
 import io.musicstream.query.catalog.browse.CatalogBrowse;
+import io.musicstream.query.catalog.browse.Territories;
 import io.musicstream.query.sync.ReadYourWrites;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -22,12 +21,12 @@ public class LibraryController {
     private static final int MAX_LIMIT = 500;
 
     private final LibraryListing listing;
-    private final UserAccounts accounts;
+    private final Territories territories;
     private final ReadYourWrites readYourWrites;
 
-    public LibraryController(LibraryListing listing, UserAccounts accounts, ReadYourWrites readYourWrites) {
+    public LibraryController(LibraryListing listing, Territories territories, ReadYourWrites readYourWrites) {
         this.listing = listing;
-        this.accounts = accounts;
+        this.territories = territories;
         this.readYourWrites = readYourWrites;
     }
 
@@ -46,7 +45,6 @@ public class LibraryController {
                     "limit must be between 1 and " + MAX_LIMIT + " and offset must not be negative");
         }
         readYourWrites.await(minToken);
-        String country = accounts.byId(user.getName()).map(UserAccountView::country).orElse(null);
-        return listing.list(user.getName(), itemType, country, limit, offset);
+        return listing.list(user.getName(), itemType, territories.ofCaller(user), limit, offset);
     }
 }

@@ -3,7 +3,6 @@ package io.musicstream.query.catalog.browse;
 import io.musicstream.projections.account.UserAccountView;
 import io.musicstream.projections.account.UserAccounts;
 import java.security.Principal;
-
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,18 +32,16 @@ public class Territories {
 
     /** The given territory, or the caller's country; {@code null} for neither; a 400 for a bad code. */
     public String of(String territory, Principal caller) {
-        if (territory == null) {
-            return caller == null ? null
-                    : accounts.byId(caller.getName()).map(UserAccountView::country).orElse(null);
-        }
-        return parse(territory);
+        return territory == null ? ofCaller(caller) : parse(territory);
     }
 
-    /** The territory, or {@code null} when none was given; a 400 when it is not a country code. */
-    static String parse(String territory) {
-        if (territory == null) {
-            return null;
-        }
+    /** The caller's own country, or {@code null} when they have set none (or nobody is signed in). */
+    public String ofCaller(Principal caller) {
+        return caller == null ? null : accounts.byId(caller.getName()).map(UserAccountView::country).orElse(null);
+    }
+
+    /** The territory; a 400 when it is not a country code. */
+    private static String parse(String territory) {
         if (!FORMAT.matcher(territory).matches()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "territory must be an ISO 3166-1 alpha-2 country code in capitals, such as SE; got '"
