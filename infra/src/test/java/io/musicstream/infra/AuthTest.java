@@ -2,11 +2,18 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.musicstream.infra.security.SessionStore;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 class AuthTest extends IntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
 
     private static String newName() {
         return "user-" + UUID.randomUUID().toString().substring(0, 8);
@@ -68,5 +75,23 @@ class AuthTest extends IntegrationTest {
         ApiClient.Response response = newListener().post("/api/v1/artists", Map.of("name", "Not Allowed"));
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aSessionClosedOnAnotherNodeEndsHereWithinASecond() throws InterruptedException {
+        ApiClient listener = newListener();
+        assertThat(listener.get("/api/v1/me").status()).isEqualTo(200); // now in this node's cache
+
+        SessionStore otherNode = new SessionStore(redis, Duration.ofDays(7), Duration.ofSeconds(10));
+        otherNode.close(listener.token());
+
+        // this node rechecks cached sessions only every 10 s: a 401 sooner comes from the closed-session message
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        int status = listener.get("/api/v1/me").status();
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            status = listener.get("/api/v1/me").status();
+        }
+        assertThat(status).isEqualTo(401);
     }
 }

@@ -1,9 +1,13 @@
 package io.musicstream.infra.security;
 
 import io.musicstream.infra.web.Problems;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +29,17 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Evicts sessions closed on other nodes from this node's cache of recently checked sessions. */
+    @Bean
+    RedisMessageListenerContainer sessionsClosedElsewhere(RedisConnectionFactory redis, SessionStore sessions) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redis);
+        container.addMessageListener((message, pattern) ->
+                        sessions.closedElsewhere(new String(message.getBody(), StandardCharsets.US_ASCII)),
+                new ChannelTopic(SessionStore.CLOSED_CHANNEL));
+        return container;
     }
 
     @Bean
