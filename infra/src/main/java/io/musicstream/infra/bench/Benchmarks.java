@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>{@code make bench} runs all; {@code make bench ARGS="--only=search --tracks=100000"} runs one, smaller.
  * Options: --only=append|search|sync, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
  * --baseline-queries (how many of the queries the slow pg_trgm baseline runs); for sync: --events, --users,
- * --sync-clients, --requests (per kind of read and round), --writers, --writes (per round); where the servers
+ * --sync-clients, --requests (per kind of read and round), --writers, --writes (per round), --background-writes
+ * (per second while reads are measured, 0 for as fast as one writer goes); where the servers
  * run: --dir (default .run/bench), --postgres-port, --kafka-port, --elasticsearch-port, --redis-port and
  * --http-port (the API, started for the sync benchmark only), so that two benchmarks can run side by side.
  */
@@ -66,7 +67,7 @@ public final class Benchmarks {
                 report.addAll(new SyncBenchmark(context, httpPort).run(longArg(args, "--events=", 10_000_000),
                         intArg(args, "--users=", 100_000), roundsGiven ? rounds : 3, intArg(args, "--sync-clients=", 4),
                         intArg(args, "--requests=", 4_000), intArg(args, "--writers=", 8),
-                        intArg(args, "--writes=", 4_000)));
+                        intArg(args, "--writes=", 4_000), intArg(args, "--background-writes=", 200)));
             }
         } catch (Exception | Error e) {
             // the servers' and clients' threads would keep the JVM alive: end it

@@ -18,15 +18,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -72,14 +70,13 @@ final class SyncBenchmark {
     private static final int CATALOG_TRACKS = 10_000;
     private static final String PASSWORD = "sync-bench-password";
     private static final HexFormat HEX = HexFormat.of();
+    private static final String API = "/api/v1";
 
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final ObjectMapper json = EventJson.objectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String api;
+    private final BlockingHttp http;
     /** When the seeded changes start: recent, or the feed's retention (90 days) would prune them. */
     private final Instant seededFrom = Instant.now().minus(Duration.ofDays(1));
 
@@ -95,11 +92,11 @@ final class SyncBenchmark {
         this.context = context;
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.dataSource = context.getBean(DataSource.class);
-        this.api = "http://127.0.0.1:" + httpPort + "/api/v1";
+        this.http = new BlockingHttp("http://127.0.0.1:" + httpPort);
     }
 
-    List<String> run(long events, int users, int rounds, int clients, int requests, int writerThreads, int writes)
-            throws Exception {
+    List<String> run(long events, int users, int rounds, int clients, int requests, int writerThreads, int writes,
+                     int backgroundWritesPerSecond) throws Exception {
         if (users <= HEAVY * 2 || events < (long) HEAVY * HEAVY_EVENTS + (users - HEAVY)) {
             throw new IllegalArgumentException("need more than " + HEAVY * 2 + " users and at least "
                     + HEAVY * HEAVY_EVENTS + " events plus one per other user");
@@ -187,12 +184,16 @@ final class SyncBenchmark {
         List<Latencies> deltaRounds = new ArrayList<>();
         List<Latencies> singlePageRounds = new ArrayList<>();
         List<Latencies> singleDeltaRounds = new ArrayList<>();
+        List<Latencies> floorRounds = new ArrayList<>();
+        List<Double> stealRounds = new ArrayList<>();
         List<Double> backgroundRates = new ArrayList<>();
         List<Latencies> writeRounds = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            CpuSteal stolen = CpuSteal.start();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong backgroundWrites = new AtomicLong();
-            Thread writer = new Thread(() -> backgroundWriter(written, writable, stop, backgroundWrites), "sync-bench-writer");
+            Thread writer = new Thread(() -> backgroundWriter(written, writable, backgroundWritesPerSecond, stop,
+                    backgroundWrites), "sync-bench-writer");
             long w0 = System.nanoTime();
             writer.start();
             Latencies page = Latencies.measure(pages, clients, this::read, (r, body) -> expectChanges(body, 500));
@@ -202,7 +203,11 @@ final class SyncBenchmark {
                     this::read, (r, body) -> expectChanges(body, 500));
             Latencies singleDelta = Latencies.measure(deltas.subList(0, Math.min(1_000, deltas.size())), 1,
                     this::read, (r, body) -> expectChanges(body, 5));
+            // the floor: a request through the same server that does no I/O at all, measured alike
+            Latencies floor = Latencies.measure(Collections.nCopies(1_000, "/actuator/health/liveness"), 1,
+                    path -> http.send("GET", path, null, null));
             stop.set(true);
+            double steal = stolen.percentSince();
             writer.join();
             double backgroundRate = backgroundWrites.get() / ((System.nanoTime() - w0) / 1e9);
             Latencies write = writePhase(written, writable, writerThreads, writes);
@@ -210,12 +215,15 @@ final class SyncBenchmark {
             deltaRounds.add(delta);
             singlePageRounds.add(singlePage);
             singleDeltaRounds.add(singleDelta);
+            floorRounds.add(floor);
+            stealRounds.add(steal);
             backgroundRates.add(backgroundRate);
             writeRounds.add(write);
             System.out.printf(Locale.ROOT, "round %d: 500-change page %s%n         5-change delta  %s%n"
                     + "         one client: 500-change page %s; 5-change delta %s%n"
-                    + "         background writer %s writes/s; write phase %s%n", round, page, delta, singlePage,
-                    singleDelta, Benchmarks.fmt(backgroundRate), write);
+                    + "         one client, liveness (no I/O) %s%n"
+                    + "         background writer %s writes/s; CPU stolen by the host %.1f%%; write phase %s%n", round,
+                    page, delta, singlePage, singleDelta, floor, Benchmarks.fmt(backgroundRate), steal, write);
         }
         Latencies page = Latencies.median(pageRounds);
         Latencies delta = Latencies.median(deltaRounds);
@@ -230,6 +238,11 @@ final class SyncBenchmark {
                 singlePage, singlePage.p99() < 10 ? "met" : "MISSED"));
         report.add(String.format(Locale.ROOT, "  sync, 5-change delta, 1 client:        %s  [target p99 < 5 ms: %s]",
                 singleDelta, singleDelta.p99() < 5 ? "met" : "MISSED"));
+        Latencies floor = Latencies.median(floorRounds);
+        report.add(String.format(Locale.ROOT, "  floor, liveness (no I/O), 1 client:    %s  (delta p99 / floor p99: %.1fx)",
+                floor, singleDelta.p99() / floor.p99()));
+        report.add(String.format(Locale.ROOT, "  CPU stolen by the host while reads were measured: %.1f%% (median of rounds)",
+                Benchmarks.median(stealRounds)));
         report.add(String.format(Locale.ROOT, "  p50 500-change page/5-change delta: %.1fx (%,d requests each per round, "
                 + "while 1 background writer did %s writes/s)", page.p50() / delta.p50(), requests,
                 Benchmarks.fmt(Benchmarks.median(backgroundRates))));
@@ -429,23 +442,31 @@ final class SyncBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    /** Saves and removes tracks for the written users, one request at a time, until stopped. */
-    private void backgroundWriter(List<User> users, List<String> writable, AtomicBoolean stop, AtomicLong count) {
+    /**
+     * Saves and removes tracks for the written users, one request at a time at {@code perSecond} (as fast as
+     * it can when 0), until stopped.
+     */
+    private void backgroundWriter(List<User> users, List<String> writable, int perSecond, AtomicBoolean stop,
+                                  AtomicLong count) {
+        long start = System.nanoTime();
         for (long i = 0; !stop.get(); i++) {
+            if (perSecond > 0) {
+                long wait = start + i * 1_000_000_000L / perSecond - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
             write(users.get((int) (i / 2 % users.size())), writable.get((int) (i / 2 % writable.size())), i % 2 == 0);
             count.incrementAndGet();
         }
     }
 
     private void write(User user, String trackId, boolean save) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/me/library/tracks/" + trackId))
-                .header("Authorization", "Bearer " + user.token());
-        send((save ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()).build());
+        http.send(save ? "PUT" : "DELETE", API + "/me/library/tracks/" + trackId, user.token(), null);
     }
 
     private byte[] get(String path, User user) {
-        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + user.token())
-                .GET().build());
+        return http.send("GET", API + path, user.token(), null);
     }
 
     private User register(String username) throws IOException {
@@ -457,23 +478,6 @@ final class SyncBenchmark {
     }
 
     private byte[] post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private byte[] send(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + ": " + response.statusCode()
-                        + " " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send("POST", API + path, null, body);
     }
 }
