@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A user's changes after a sync token, up to the {@link SyncWatermark} bound, oldest first. A token of 0, or
@@ -43,6 +44,7 @@ public class SyncFeed {
      * @param syncToken      where to continue once {@code hasMore} is false
      * @param snapshotAfter  while a snapshot has more pages: pass it back with {@code since=syncToken}
      */
+    @JsonSerialize(using = PageJson.class)
     public record Page(boolean reset, List<Change> changes, long syncToken, boolean hasMore, Long snapshotAfter) {
     }
 
@@ -78,8 +80,9 @@ public class SyncFeed {
                         order by c.token""")
                 .params(userId, userId, since, bound, limit + 1)
                 .query((rs, i) -> {
-                    horizon[0] = rs.getLong("horizon");
-                    return rs.getObject("token") == null ? null : change(rs);
+                    horizon[0] = rs.getLong(1);
+                    long token = rs.getLong(2);
+                    return rs.wasNull() ? null : change(rs, token, 3);
                 })
                 .list().stream().filter(Objects::nonNull).toList();
         if (since < horizon[0]) {
@@ -108,11 +111,14 @@ public class SyncFeed {
         return new Page(first, items, base, false, null);
     }
 
-    private static final RowMapper<Change> CHANGE = (ResultSet rs, int i) -> change(rs);
+    /** Columns token, kind, item_type, item_id, changed_at, client_change_id. */
+    private static final RowMapper<Change> CHANGE = (ResultSet rs, int i) -> change(rs, rs.getLong(1), 2);
 
-    private static Change change(ResultSet rs) throws SQLException {
-        return new Change(rs.getLong("token"), rs.getString("kind"), rs.getString("item_type"), rs.getString("item_id"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("client_change_id"));
+    /** From kind, item_type, item_id, changed_at, client_change_id at {@code kind} and on (by index: a lookup by
+     * name cost a quarter of a page's database work). */
+    private static Change change(ResultSet rs, long token, int kind) throws SQLException {
+        return new Change(token, rs.getString(kind), rs.getString(kind + 1), rs.getString(kind + 2),
+                rs.getTimestamp(kind + 3).toInstant(), rs.getString(kind + 4));
     }
 
     /** The user's latest change at or below the bound, or the bound when there is none. */
