@@ -12,11 +12,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class OperationsTest extends IntegrationTest {
 
     @Test
-    void healthShowsEachOfTheFourServicesUp() {
+    void healthShowsEachServiceAndTheSyncFeedUp() {
         ApiClient.Response response = anonymous.get("/actuator/health");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode components = response.json().get("components");
-        for (String service : new String[] {"db", "kafka", "elasticsearch", "redis"}) {
+        for (String service : new String[] {"db", "kafka", "elasticsearch", "redis", "sync"}) {
             assertThat(components.at("/" + service + "/status").asText()).as(service).isEqualTo("UP");
         }
     }

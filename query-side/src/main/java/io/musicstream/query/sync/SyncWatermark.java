@@ -60,6 +60,8 @@ public class SyncWatermark implements SmartLifecycle {
     private volatile long bound;
     private volatile long ticks;
     private volatile long lastDemand = System.nanoTime();
+    /** When the loop last went round without failing: a tick that succeeded, or an idle wait. */
+    private volatile long lastBeat = System.nanoTime();
     private volatile boolean running;
     private Thread thread;
 
@@ -102,6 +104,19 @@ public class SyncWatermark implements SmartLifecycle {
             }
         }
         return true;
+    }
+
+    /** The bound as last computed, without asking for ticks (for health and metrics). */
+    public long lastBound() {
+        return bound;
+    }
+
+    /**
+     * Time since the bound was last computed or, while nobody reads, since the idle loop last went round: more
+     * than a few seconds means ticks are failing (say, the database is unreachable) or the thread is gone.
+     */
+    public Duration sinceLastBeat() {
+        return running ? Duration.ofNanos(System.nanoTime() - lastBeat) : Duration.ZERO;
     }
 
     /** While the supplier says true (say, push subscribers are connected) ticks keep running. */
@@ -159,9 +174,12 @@ public class SyncWatermark implements SmartLifecycle {
         while (running) {
             boolean active = System.nanoTime() - lastDemand < IDLE_AFTER_NANOS
                     || listenersPresent.stream().anyMatch(BooleanSupplier::getAsBoolean);
-            if (active) {
+            if (!active) {
+                lastBeat = System.nanoTime();
+            } else {
                 try {
                     tick();
+                    lastBeat = System.nanoTime();
                 } catch (RuntimeException | Error e) {
                     // the thread must outlive any failure, or the bound stops and the feed goes stale
                     log.error("sync watermark tick failed; retrying in a second", e);
@@ -270,6 +288,7 @@ public class SyncWatermark implements SmartLifecycle {
 
     @Override
     public void start() {
+        lastBeat = System.nanoTime();
         running = true;
         thread = new Thread(this::run, "sync-watermark");
         thread.setDaemon(true);
