@@ -18,6 +18,7 @@ import io.musicstream.events.library.OfflineChangeOutcome.Status;
 import io.musicstream.events.library.OfflineLibraryChange;
 import io.musicstream.events.library.RemoveFromLibrary;
 import io.musicstream.events.library.SaveToLibrary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One user's library: saved tracks and albums, followed artists. Saving what is saved, or removing what is
  * not there, writes nothing. Offline changes merge item by item, the later change winning. The library
- * remembers each item's last change (removals too) so that an old offline change cannot undo a newer one.
+ * remembers each item's last change (removals for {@link #SYNC_WINDOW}) so that an old offline change cannot
+ * undo a newer one; offline changes older than that window are rejected.
  * Loaded libraries stay cached in memory, and snapshots (Jackson, from its fields) keep large ones quick to
  * load after eviction or on another node.
  */
@@ -47,12 +49,21 @@ public class Library {
 
     /** Offline change ids remembered to answer a redelivered batch the same way. */
     static final int REMEMBERED_CHANGE_IDS = 2_000;
+    /**
+     * How old an offline change may be when it arrives (the sync feed keeps changes as long). Removals older
+     * than this are forgotten: every change that can still be accepted is later than they are, so they decide
+     * nothing, and the library's memory stays bounded by what is saved and what changed recently.
+     */
+    static final Duration SYNC_WINDOW = Duration.ofDays(90);
+    private static final Duration FORGET_EVERY = Duration.ofDays(1);
 
     @AggregateIdentifier
     private String libraryId;
     private String userId;
     private Map<String, ItemState> items = new HashMap<>();
     private LinkedHashSet<String> appliedChangeIds = new LinkedHashSet<>();
+    /** The event time at which old removals were last forgotten. */
+    private Instant forgotAt;
 
     /**
      * An item's last change.
@@ -134,6 +145,10 @@ public class Library {
         }
         Instant at = change.clientTimestamp().isAfter(command.receivedAt())
                 ? command.receivedAt() : change.clientTimestamp();
+        if (at.isBefore(command.receivedAt().minus(SYNC_WINDOW))) {
+            return outcome(change, Status.REJECTED, current, "made at " + at + ", more than "
+                    + SYNC_WINDOW.toDays() + " days before it reached the server: sync the library and make it again");
+        }
         boolean unseenServerChange = current != null && current.sequence() > command.lastSeenSequence();
         if (unseenServerChange && !at.isAfter(current.changedAt())) {
             return outcome(change, Status.SUPERSEDED, current, null);
@@ -206,12 +221,24 @@ public class Library {
     void on(ItemSavedToLibrary event, @SequenceNumber long sequence) {
         changed(event.userId(), event.clientChangeId());
         items.put(key(event.itemType(), event.itemId()), new ItemState(true, event.changedAt(), sequence));
+        forgetOldRemovals(event.changedAt());
     }
 
     @EventSourcingHandler
     void on(ItemRemovedFromLibrary event, @SequenceNumber long sequence) {
         changed(event.userId(), event.clientChangeId());
         items.put(key(event.itemType(), event.itemId()), new ItemState(false, event.changedAt(), sequence));
+        forgetOldRemovals(event.changedAt());
+    }
+
+    /** At most once a day of event time: drops removals made before the sync window of {@code now}. */
+    private void forgetOldRemovals(Instant now) {
+        if (forgotAt != null && now.isBefore(forgotAt.plus(FORGET_EVERY))) {
+            return;
+        }
+        forgotAt = now;
+        Instant horizon = now.minus(SYNC_WINDOW);
+        items.values().removeIf(state -> !state.saved() && state.changedAt().isBefore(horizon));
     }
 
     /**

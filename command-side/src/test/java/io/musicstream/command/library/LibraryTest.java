@@ -14,6 +14,7 @@ import io.musicstream.events.library.OfflineChangeOutcome.Status;
 import io.musicstream.events.library.OfflineLibraryChange;
 import io.musicstream.events.library.RemoveFromLibrary;
 import io.musicstream.events.library.SaveToLibrary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -244,6 +245,46 @@ class LibraryTest {
                         new OfflineChangeOutcome("c-1", Status.REJECTED, TRACK, "t-down", false, null,
                                 "track t-down is taken down everywhere"),
                         new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", true, T1, null))));
+    }
+
+    @Test
+    void anOfflineChangeMadeBeforeTheSyncWindowIsRejected() {
+        Instant longAgo = T3.minus(Library.SYNC_WINDOW).minusSeconds(1);
+        fixture.given(saved("t-1", T0))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.REMOVE, "t-1", longAgo),
+                        offline("c-2", LibraryAction.SAVE, "t-2", T3.minus(Library.SYNC_WINDOW))), 0, "SE", T3))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T3.minus(Library.SYNC_WINDOW), "c-2"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.REJECTED, TRACK, "t-1", true, T0,
+                                "made at " + longAgo + ", more than 90 days before it reached the server: "
+                                        + "sync the library and make it again"),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-2", true,
+                                T3.minus(Library.SYNC_WINDOW), null))));
+    }
+
+    @Test
+    void removalsOlderThanTheSyncWindowAreForgottenAndSavedItemsNever() {
+        Library library = new Library();
+        library.on(saved("t-1", T0), 0);
+        library.on(removed("t-1", T1), 1);
+        library.on(saved("t-2", T1), 2);
+        library.on(removed("t-3", T0.plus(Duration.ofDays(30))), 3);
+        assertThat(library.rememberedItems()).isEqualTo(3);
+
+        library.on(saved("t-4", T1.plus(Library.SYNC_WINDOW).plusSeconds(1)), 4);
+        assertThat(library.rememberedItems()).as("t-1's removal is forgotten").isEqualTo(3);
+    }
+
+    @Test
+    void aForgottenRemovalDecidesNothingThatCouldStillArrive() {
+        // with t-1's removal at T1 forgotten, a device save from inside the window still wins, as it would have
+        Instant late = T1.plus(Library.SYNC_WINDOW).plus(Duration.ofDays(2));
+        Instant deviceTime = late.minus(Library.SYNC_WINDOW).plusSeconds(1);
+        fixture.given(saved("t-1", T0), removed("t-1", T1), saved("t-2", T1.plus(Library.SYNC_WINDOW).plusSeconds(1)))
+                .when(new ApplyOfflineLibraryChanges(USER, List.of(
+                        offline("c-1", LibraryAction.SAVE, "t-1", deviceTime)), 0, "SE", late))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", deviceTime, "c-1"));
     }
 
     @Test

@@ -274,7 +274,8 @@ class LibrarySyncTest extends IntegrationTest {
                 offline("c-1", "save", "track", tracks.get(0), offlineTime),
                 offline("c-2", "save", "track", tracks.get(1), offlineTime),
                 offline("c-3", "save", "track", takenDown, offlineTime),
-                offline("c-4", "save", "album", album, offlineTime.plusSeconds(1))));
+                offline("c-4", "save", "album", album, offlineTime.plusSeconds(1)),
+                offline("c-5", "save", "track", tracks.get(2), offlineTime.minus(java.time.Duration.ofDays(91)))));
         ApiClient.Response merged = listener.post("/api/v1/me/library/changes", batch);
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
         JsonNode results = merged.json().get("results");
@@ -284,6 +285,8 @@ class LibrarySyncTest extends IntegrationTest {
         assertThat(results.get(2).get("status").asText()).isEqualTo("rejected");
         assertThat(results.get(2).get("reason").asText()).contains("taken down");
         assertThat(results.get(3).get("status").asText()).isEqualTo("applied");
+        assertThat(results.get(4).get("status").asText()).isEqualTo("rejected");
+        assertThat(results.get(4).get("reason").asText()).contains("more than 90 days before it reached the server");
         long token = merged.json().get("syncToken").asLong();
         assertThat(token).isGreaterThan(removed);
 
