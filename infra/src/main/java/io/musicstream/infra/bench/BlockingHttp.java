@@ -48,10 +48,11 @@ final class BlockingHttp {
                 }
             }
             int status = connection.getResponseCode();
+            boolean success = status / 100 == 2;
             // reading each answer to its end (and closing the stream) returns the connection for reuse
-            try (InputStream in = status / 100 == 2 ? connection.getInputStream() : connection.getErrorStream()) {
+            try (InputStream in = success ? connection.getInputStream() : connection.getErrorStream()) {
                 byte[] body = in == null ? new byte[0] : in.readAllBytes();
-                if (status / 100 != 2) {
+                if (!success) {
                     throw new IllegalStateException(method + " " + path + ": " + status + " "
                             + new String(body, StandardCharsets.UTF_8));
                 }
