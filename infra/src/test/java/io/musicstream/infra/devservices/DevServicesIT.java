@@ -122,6 +122,14 @@ class DevServicesIT {
             assertEquals("music", rs.getString(2));
             assertTrue(rs.getInt(3) >= 180000, "PostgreSQL 18, got " + rs.getInt(3));
         }
+        try (Connection c = connect(services); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select (select setting::bigint * 8 / 1024 from pg_settings "
+                     + "where name = 'shared_buffers') || 'MB', (select count(*) from pg_stat_statements)")) {
+            assertTrue(rs.next());
+            assertEquals(PostgresDevServer.memorySettings(PostgresDevServer.physicalMemoryBytes()).get(1),
+                    "shared_buffers=" + rs.getString(1), "shared buffers sized to the machine");
+            assertTrue(rs.getLong(2) > 0, "pg_stat_statements records statements");
+        }
     }
 
     private static void assertKafkaDeliversARecord(DevServices services) throws Exception {
