@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +72,9 @@ final class SyncBenchmark {
     private static final int CATALOG_TRACKS = 10_000;
     private static final String PASSWORD = "sync-bench-password";
     private static final HexFormat HEX = HexFormat.of();
+    private static final int MAX_WARM_UP_ROUNDS = 4;
+    /** JIT compile time, as a share of one core, under which a warm-up round counts as settled. */
+    private static final double SETTLED_JIT_PERCENT = 10;
     private static final String API = "/api/v1";
 
     private final ApplicationContext context;
@@ -77,6 +82,7 @@ final class SyncBenchmark {
     private final DataSource dataSource;
     private final ObjectMapper json = EventJson.objectMapper();
     private final BlockingHttp http;
+    private final CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
     /** When the seeded changes start: recent, or the feed's retention (90 days) would prune them. */
     private final Instant seededFrom = Instant.now().minus(Duration.ofDays(1));
 
@@ -174,11 +180,17 @@ final class SyncBenchmark {
             long since = tokenBeforeEnd(user, 5);
             Benchmarks.waitFor(() -> changes(get("/me/sync?since=" + since, user)) == 5, 60);
         }
-        // warm-up, one unmeasured round of each (JIT, connection pools, caches): a shorter one left the first
-        // measured round visibly slower than the others
-        Latencies.measure(pages, clients, this::read, (r, body) -> expectChanges(body, 500));
-        Latencies.measure(deltas, clients, this::read, (r, body) -> expectChanges(body, 5));
-        writePhase(written, writable, writerThreads, writes);
+        // warm-up: unmeasured rounds (JIT, connection pools, caches) until the JIT has settled; with less, the
+        // compilers still took a core's worth of CPU during the first measured rounds
+        for (int warmUp = 1; warmUp <= MAX_WARM_UP_ROUNDS; warmUp++) {
+            Round round = round(pages, deltas, clients, written, writable, writerThreads, writes,
+                    backgroundWritesPerSecond);
+            System.out.printf(Locale.ROOT, "warm-up round %d: JIT compiling %.0f%% of one core%n", warmUp,
+                    round.jitPercent());
+            if (round.jitPercent() < SETTLED_JIT_PERCENT) {
+                break;
+            }
+        }
 
         List<Latencies> pageRounds = new ArrayList<>();
         List<Latencies> deltaRounds = new ArrayList<>();
@@ -186,44 +198,28 @@ final class SyncBenchmark {
         List<Latencies> singleDeltaRounds = new ArrayList<>();
         List<Latencies> floorRounds = new ArrayList<>();
         List<Double> stealRounds = new ArrayList<>();
+        List<Double> jitRounds = new ArrayList<>();
         List<Double> backgroundRates = new ArrayList<>();
         List<Latencies> writeRounds = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            CpuSteal stolen = CpuSteal.start();
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicLong backgroundWrites = new AtomicLong();
-            Thread writer = new Thread(() -> backgroundWriter(written, writable, backgroundWritesPerSecond, stop,
-                    backgroundWrites), "sync-bench-writer");
-            long w0 = System.nanoTime();
-            writer.start();
-            Latencies page = Latencies.measure(pages, clients, this::read, (r, body) -> expectChanges(body, 500));
-            Latencies delta = Latencies.measure(deltas, clients, this::read, (r, body) -> expectChanges(body, 5));
-            // one client at a time: the service time, without queueing behind the other clients on shared cores
-            Latencies singlePage = Latencies.measure(pages.subList(0, Math.min(1_000, pages.size())), 1,
-                    this::read, (r, body) -> expectChanges(body, 500));
-            Latencies singleDelta = Latencies.measure(deltas.subList(0, Math.min(1_000, deltas.size())), 1,
-                    this::read, (r, body) -> expectChanges(body, 5));
-            // the floor: a request through the same server that does no I/O at all, measured alike
-            Latencies floor = Latencies.measure(Collections.nCopies(1_000, "/actuator/health/liveness"), 1,
-                    path -> http.send("GET", path, null, null));
-            stop.set(true);
-            double steal = stolen.percentSince();
-            writer.join();
-            double backgroundRate = backgroundWrites.get() / ((System.nanoTime() - w0) / 1e9);
-            Latencies write = writePhase(written, writable, writerThreads, writes);
-            pageRounds.add(page);
-            deltaRounds.add(delta);
-            singlePageRounds.add(singlePage);
-            singleDeltaRounds.add(singleDelta);
-            floorRounds.add(floor);
-            stealRounds.add(steal);
-            backgroundRates.add(backgroundRate);
-            writeRounds.add(write);
+        for (int n = 1; n <= rounds; n++) {
+            Round round = round(pages, deltas, clients, written, writable, writerThreads, writes,
+                    backgroundWritesPerSecond);
+            pageRounds.add(round.page());
+            deltaRounds.add(round.delta());
+            singlePageRounds.add(round.singlePage());
+            singleDeltaRounds.add(round.singleDelta());
+            floorRounds.add(round.floor());
+            stealRounds.add(round.stealPercent());
+            jitRounds.add(round.jitPercent());
+            backgroundRates.add(round.backgroundRate());
+            writeRounds.add(round.write());
             System.out.printf(Locale.ROOT, "round %d: 500-change page %s%n         5-change delta  %s%n"
                     + "         one client: 500-change page %s; 5-change delta %s%n"
                     + "         one client, liveness (no I/O) %s%n"
-                    + "         background writer %s writes/s; CPU stolen by the host %.1f%%; write phase %s%n", round,
-                    page, delta, singlePage, singleDelta, floor, Benchmarks.fmt(backgroundRate), steal, write);
+                    + "         background writer %s writes/s; CPU stolen by the host %.1f%%; JIT compiling %.0f%% "
+                    + "of one core; write phase %s%n", n, round.page(), round.delta(), round.singlePage(),
+                    round.singleDelta(), round.floor(), Benchmarks.fmt(round.backgroundRate()), round.stealPercent(),
+                    round.jitPercent(), round.write());
         }
         Latencies page = Latencies.median(pageRounds);
         Latencies delta = Latencies.median(deltaRounds);
@@ -241,8 +237,8 @@ final class SyncBenchmark {
         Latencies floor = Latencies.median(floorRounds);
         report.add(String.format(Locale.ROOT, "  floor, liveness (no I/O), 1 client:    %s  (delta p99 / floor p99: %.1fx)",
                 floor, singleDelta.p99() / floor.p99()));
-        report.add(String.format(Locale.ROOT, "  CPU stolen by the host while reads were measured: %.1f%% (median of rounds)",
-                Benchmarks.median(stealRounds)));
+        report.add(String.format(Locale.ROOT, "  while reads were measured (medians of rounds): CPU stolen by the host %.1f%%; "
+                + "JIT compiling %.0f%% of one core", Benchmarks.median(stealRounds), Benchmarks.median(jitRounds)));
         report.add(String.format(Locale.ROOT, "  p50 500-change page/5-change delta: %.1fx (%,d requests each per round, "
                 + "while 1 background writer did %s writes/s)", page.p50() / delta.p50(), requests,
                 Benchmarks.fmt(Benchmarks.median(backgroundRates))));
@@ -265,6 +261,46 @@ final class SyncBenchmark {
                 + "%,d B (%d pages of 500): ratio 1:%,.0f", deltaBytes, total, refreshBytes, refreshPages,
                 (double) refreshBytes / deltaBytes));
         return report;
+    }
+
+    /** One round's figures; steal and JIT are over its reads, the JIT's as a share of one core. */
+    private record Round(Latencies page, Latencies delta, Latencies singlePage, Latencies singleDelta,
+                         Latencies floor, double stealPercent, double jitPercent, double backgroundRate,
+                         Latencies write) {
+    }
+
+    /**
+     * Reads while the background writer writes: pages and deltas from {@code clients} threads, then from one,
+     * then the floor; after them, the write phase on its own.
+     */
+    private Round round(List<Read> pages, List<Read> deltas, int clients, List<User> written, List<String> writable,
+                        int writerThreads, int writes, int backgroundWritesPerSecond) throws Exception {
+        CpuSteal stolen = CpuSteal.start();
+        long jit0 = compilation.getTotalCompilationTime();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong backgroundWrites = new AtomicLong();
+        Thread writer = new Thread(() -> backgroundWriter(written, writable, backgroundWritesPerSecond, stop,
+                backgroundWrites), "sync-bench-writer");
+        long w0 = System.nanoTime();
+        writer.start();
+        Latencies page = Latencies.measure(pages, clients, this::read, (r, body) -> expectChanges(body, 500));
+        Latencies delta = Latencies.measure(deltas, clients, this::read, (r, body) -> expectChanges(body, 5));
+        // one client at a time: the service time, without queueing behind the other clients on shared cores
+        Latencies singlePage = Latencies.measure(pages.subList(0, Math.min(1_000, pages.size())), 1,
+                this::read, (r, body) -> expectChanges(body, 500));
+        Latencies singleDelta = Latencies.measure(deltas.subList(0, Math.min(1_000, deltas.size())), 1,
+                this::read, (r, body) -> expectChanges(body, 5));
+        // the floor: a request through the same server that does no I/O at all, measured alike
+        Latencies floor = Latencies.measure(Collections.nCopies(1_000, "/actuator/health/liveness"), 1,
+                path -> http.send("GET", path, null, null));
+        stop.set(true);
+        double steal = stolen.percentSince();
+        double elapsedMillis = (System.nanoTime() - w0) / 1e6;
+        double jit = 100.0 * (compilation.getTotalCompilationTime() - jit0) / elapsedMillis;
+        writer.join();
+        double backgroundRate = backgroundWrites.get() / ((System.nanoTime() - w0) / 1e9);
+        Latencies write = writePhase(written, writable, writerThreads, writes);
+        return new Round(page, delta, singlePage, singleDelta, floor, steal, jit, backgroundRate, write);
     }
 
     /** A small synthetic catalog through the command side; the seeded items and the writers use its tracks. */
