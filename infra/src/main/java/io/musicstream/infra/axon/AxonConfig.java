@@ -9,7 +9,6 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -58,10 +57,15 @@ public class AxonConfig {
         return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
     }
 
-    /** A library is snapshotted every 250 events, so a large library loads from its snapshot plus a tail. */
+    /**
+     * A library is snapshotted once the events since its last snapshot outnumber the items in it (at least 250,
+     * at most 10,000), so a large library loads from its snapshot plus a tail without being rewritten whole
+     * every few hundred writes.
+     */
     @Bean
     SnapshotTriggerDefinition librarySnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, 250);
+        return new StateSizedSnapshotTriggerDefinition(snapshotter, 250, 10_000,
+                payload -> payload instanceof Library library ? library.rememberedItems() : -1);
     }
 
     /**

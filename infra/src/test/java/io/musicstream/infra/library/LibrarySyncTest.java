@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.IntegrationTest;
+import io.musicstream.events.library.LibraryIds;
 import io.musicstream.infra.Releases;
 import io.musicstream.projections.library.SyncRetention;
 import java.io.BufferedReader;
@@ -25,8 +26,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The library and its sync feed over HTTP against the real servers: saves, removals and follows become
@@ -131,6 +135,45 @@ class LibrarySyncTest extends IntegrationTest {
 
     @Autowired
     SyncRetention retention;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier("libraryCache")
+    Cache libraryCache;
+
+    /**
+     * A library that outgrows the snapshot threshold (250 events for a small one) is snapshotted, and once out
+     * of the cache it loads from that snapshot with the same state: a save of what is there changes nothing,
+     * a save of what was removed last does.
+     */
+    @Test
+    void aLibraryIsSnapshottedAndLoadsBackFromItsSnapshot() {
+        String userId = listener.get("/api/v1/me").json().get("userId").asText();
+        write(listener.put("/api/v1/me/library/tracks/" + tracks.get(1), null));
+        write(listener.put("/api/v1/me/library/tracks/" + tracks.get(2), null));
+        for (int i = 0; i < 130; i++) {
+            write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+            write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
+        }
+        String library = LibraryIds.of(userId);
+        eventually(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class, library))
+                .isEqualTo(1));
+
+        libraryCache.removeAll();
+        ApiClient.Response again = listener.put("/api/v1/me/library/tracks/" + tracks.get(1), null);
+        write(again);
+        assertThat(again.json().get("changed").asBoolean()).as("already saved before the snapshot").isFalse();
+        ApiClient.Response back = listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null);
+        long token = write(back);
+        assertThat(back.json().get("changed").asBoolean()).as("removed last before the snapshot").isTrue();
+        JsonNode saved = listener.get("/api/v1/me/library/tracks?minToken=" + token).json();
+        List<String> ids = new ArrayList<>();
+        saved.get("items").forEach(item -> ids.add(item.get("itemId").asText()));
+        assertThat(ids).containsExactlyInAnyOrder(tracks.get(0), tracks.get(1), tracks.get(2));
+    }
 
     @Test
     void aTokenOlderThanWhatTheFeedKeepsGetsASnapshot() {
