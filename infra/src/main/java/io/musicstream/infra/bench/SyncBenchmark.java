@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.time.Duration;
@@ -185,8 +186,8 @@ final class SyncBenchmark {
         for (int warmUp = 1; warmUp <= MAX_WARM_UP_ROUNDS; warmUp++) {
             Round round = round(pages, deltas, clients, written, writable, writerThreads, writes,
                     backgroundWritesPerSecond);
-            System.out.printf(Locale.ROOT, "warm-up round %d: JIT compiling %.0f%% of one core%n", warmUp,
-                    round.jitPercent());
+            System.out.printf(Locale.ROOT, "warm-up round %d: JIT compiling %.0f%% of one core; GC cycles %.0f%% of "
+                    + "the time%n", warmUp, round.jitPercent(), round.gcPercent());
             if (round.jitPercent() < SETTLED_JIT_PERCENT) {
                 break;
             }
@@ -199,6 +200,7 @@ final class SyncBenchmark {
         List<Latencies> floorRounds = new ArrayList<>();
         List<Double> stealRounds = new ArrayList<>();
         List<Double> jitRounds = new ArrayList<>();
+        List<Double> gcRounds = new ArrayList<>();
         List<Double> backgroundRates = new ArrayList<>();
         List<Latencies> writeRounds = new ArrayList<>();
         for (int n = 1; n <= rounds; n++) {
@@ -211,15 +213,16 @@ final class SyncBenchmark {
             floorRounds.add(round.floor());
             stealRounds.add(round.stealPercent());
             jitRounds.add(round.jitPercent());
+            gcRounds.add(round.gcPercent());
             backgroundRates.add(round.backgroundRate());
             writeRounds.add(round.write());
             System.out.printf(Locale.ROOT, "round %d: 500-change page %s%n         5-change delta  %s%n"
                     + "         one client: 500-change page %s; 5-change delta %s%n"
                     + "         one client, liveness (no I/O) %s%n"
                     + "         background writer %s writes/s; CPU stolen by the host %.1f%%; JIT compiling %.0f%% "
-                    + "of one core; write phase %s%n", n, round.page(), round.delta(), round.singlePage(),
-                    round.singleDelta(), round.floor(), Benchmarks.fmt(round.backgroundRate()), round.stealPercent(),
-                    round.jitPercent(), round.write());
+                    + "of one core; GC cycles %.0f%% of the time; write phase %s%n", n, round.page(), round.delta(),
+                    round.singlePage(), round.singleDelta(), round.floor(), Benchmarks.fmt(round.backgroundRate()),
+                    round.stealPercent(), round.jitPercent(), round.gcPercent(), round.write());
         }
         Latencies page = Latencies.median(pageRounds);
         Latencies delta = Latencies.median(deltaRounds);
@@ -238,7 +241,8 @@ final class SyncBenchmark {
         report.add(String.format(Locale.ROOT, "  floor, liveness (no I/O), 1 client:    %s  (delta p99 / floor p99: %.1fx)",
                 floor, singleDelta.p99() / floor.p99()));
         report.add(String.format(Locale.ROOT, "  while reads were measured (medians of rounds): CPU stolen by the host %.1f%%; "
-                + "JIT compiling %.0f%% of one core", Benchmarks.median(stealRounds), Benchmarks.median(jitRounds)));
+                + "JIT compiling %.0f%% of one core; GC cycles %.0f%% of the time", Benchmarks.median(stealRounds),
+                Benchmarks.median(jitRounds), Benchmarks.median(gcRounds)));
         report.add(String.format(Locale.ROOT, "  p50 500-change page/5-change delta: %.1fx (%,d requests each per round, "
                 + "while 1 background writer did %s writes/s)", page.p50() / delta.p50(), requests,
                 Benchmarks.fmt(Benchmarks.median(backgroundRates))));
@@ -263,10 +267,13 @@ final class SyncBenchmark {
         return report;
     }
 
-    /** One round's figures; steal and JIT are over its reads, the JIT's as a share of one core. */
+    /**
+     * One round's figures; steal, JIT and GC are over its reads: the JIT's compile time as a share of one core,
+     * the collector's cycles (ZGC's run concurrently, several at once) as a share of the time.
+     */
     private record Round(Latencies page, Latencies delta, Latencies singlePage, Latencies singleDelta,
-                         Latencies floor, double stealPercent, double jitPercent, double backgroundRate,
-                         Latencies write) {
+                         Latencies floor, double stealPercent, double jitPercent, double gcPercent,
+                         double backgroundRate, Latencies write) {
     }
 
     /**
@@ -277,6 +284,7 @@ final class SyncBenchmark {
                         int writerThreads, int writes, int backgroundWritesPerSecond) throws Exception {
         CpuSteal stolen = CpuSteal.start();
         long jit0 = compilation.getTotalCompilationTime();
+        long gc0 = gcCycleMillis();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong backgroundWrites = new AtomicLong();
         Thread writer = new Thread(() -> backgroundWriter(written, writable, backgroundWritesPerSecond, stop,
@@ -297,10 +305,22 @@ final class SyncBenchmark {
         double steal = stolen.percentSince();
         double elapsedMillis = (System.nanoTime() - w0) / 1e6;
         double jit = 100.0 * (compilation.getTotalCompilationTime() - jit0) / elapsedMillis;
+        double gc = 100.0 * (gcCycleMillis() - gc0) / elapsedMillis;
         writer.join();
         double backgroundRate = backgroundWrites.get() / ((System.nanoTime() - w0) / 1e9);
         Latencies write = writePhase(written, writable, writerThreads, writes);
-        return new Round(page, delta, singlePage, singleDelta, floor, steal, jit, backgroundRate, write);
+        return new Round(page, delta, singlePage, singleDelta, floor, steal, jit, gc, backgroundRate, write);
+    }
+
+    /** Time spent in collections so far; ZGC's "Pauses" beans are left out, its cycles contain them. */
+    private static long gcCycleMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!collector.getName().endsWith("Pauses")) {
+                total += Math.max(0, collector.getCollectionTime());
+            }
+        }
+        return total;
     }
 
     /** A small synthetic catalog through the command side; the seeded items and the writers use its tracks. */
