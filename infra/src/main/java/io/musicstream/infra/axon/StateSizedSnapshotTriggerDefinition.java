@@ -86,7 +86,7 @@ public class StateSizedSnapshotTriggerDefinition implements SnapshotTriggerDefin
             super.eventHandled(message);
         }
 
-        int threshold() {
+        private int threshold() {
             return Math.max(minEvents, Math.min(maxEvents, snapshotSize));
         }
 

@@ -193,29 +193,11 @@ final class SyncBenchmark {
             }
         }
 
-        List<Latencies> pageRounds = new ArrayList<>();
-        List<Latencies> deltaRounds = new ArrayList<>();
-        List<Latencies> singlePageRounds = new ArrayList<>();
-        List<Latencies> singleDeltaRounds = new ArrayList<>();
-        List<Latencies> floorRounds = new ArrayList<>();
-        List<Double> stealRounds = new ArrayList<>();
-        List<Double> jitRounds = new ArrayList<>();
-        List<Double> gcRounds = new ArrayList<>();
-        List<Double> backgroundRates = new ArrayList<>();
-        List<Latencies> writeRounds = new ArrayList<>();
+        List<Round> measured = new ArrayList<>();
         for (int n = 1; n <= rounds; n++) {
             Round round = round(pages, deltas, clients, written, writable, writerThreads, writes,
                     backgroundWritesPerSecond);
-            pageRounds.add(round.page());
-            deltaRounds.add(round.delta());
-            singlePageRounds.add(round.singlePage());
-            singleDeltaRounds.add(round.singleDelta());
-            floorRounds.add(round.floor());
-            stealRounds.add(round.stealPercent());
-            jitRounds.add(round.jitPercent());
-            gcRounds.add(round.gcPercent());
-            backgroundRates.add(round.backgroundRate());
-            writeRounds.add(round.write());
+            measured.add(round);
             System.out.printf(Locale.ROOT, "round %d: 500-change page %s%n         5-change delta  %s%n"
                     + "         one client: 500-change page %s; 5-change delta %s%n"
                     + "         one client, liveness (no I/O) %s%n"
@@ -224,11 +206,11 @@ final class SyncBenchmark {
                     round.singlePage(), round.singleDelta(), round.floor(), Benchmarks.fmt(round.backgroundRate()),
                     round.stealPercent(), round.jitPercent(), round.gcPercent(), round.write());
         }
-        Latencies page = Latencies.median(pageRounds);
-        Latencies delta = Latencies.median(deltaRounds);
-        Latencies write = Latencies.median(writeRounds);
-        Latencies singlePage = Latencies.median(singlePageRounds);
-        Latencies singleDelta = Latencies.median(singleDeltaRounds);
+        Latencies page = Latencies.median(measured.stream().map(Round::page).toList());
+        Latencies delta = Latencies.median(measured.stream().map(Round::delta).toList());
+        Latencies write = Latencies.median(measured.stream().map(Round::write).toList());
+        Latencies singlePage = Latencies.median(measured.stream().map(Round::singlePage).toList());
+        Latencies singleDelta = Latencies.median(measured.stream().map(Round::singleDelta).toList());
         report.add(String.format(Locale.ROOT, "  sync, full 500-change page, %d clients: %s  [target p99 < 10 ms: %s]",
                 clients, page, page.p99() < 10 ? "met" : "MISSED"));
         report.add(String.format(Locale.ROOT, "  sync, 5-change delta, %d clients:       %s  [target p99 < 5 ms: %s]",
@@ -237,15 +219,15 @@ final class SyncBenchmark {
                 singlePage, singlePage.p99() < 10 ? "met" : "MISSED"));
         report.add(String.format(Locale.ROOT, "  sync, 5-change delta, 1 client:        %s  [target p99 < 5 ms: %s]",
                 singleDelta, singleDelta.p99() < 5 ? "met" : "MISSED"));
-        Latencies floor = Latencies.median(floorRounds);
+        Latencies floor = Latencies.median(measured.stream().map(Round::floor).toList());
         report.add(String.format(Locale.ROOT, "  floor, liveness (no I/O), 1 client:    %s  (delta p99 / floor p99: %.1fx)",
                 floor, singleDelta.p99() / floor.p99()));
         report.add(String.format(Locale.ROOT, "  while reads were measured (medians of rounds): CPU stolen by the host %.1f%%; "
-                + "JIT compiling %.0f%% of one core; GC cycles %.0f%% of the time", Benchmarks.median(stealRounds),
-                Benchmarks.median(jitRounds), Benchmarks.median(gcRounds)));
+                + "JIT compiling %.0f%% of one core; GC cycles %.0f%% of the time", Benchmarks.median(measured.stream().map(Round::stealPercent).toList()),
+                Benchmarks.median(measured.stream().map(Round::jitPercent).toList()), Benchmarks.median(measured.stream().map(Round::gcPercent).toList())));
         report.add(String.format(Locale.ROOT, "  p50 500-change page/5-change delta: %.1fx (%,d requests each per round, "
                 + "while 1 background writer did %s writes/s)", page.p50() / delta.p50(), requests,
-                Benchmarks.fmt(Benchmarks.median(backgroundRates))));
+                Benchmarks.fmt(Benchmarks.median(measured.stream().map(Round::backgroundRate).toList()))));
         report.add(String.format(Locale.ROOT, "  library writes (PUT/DELETE, %d writer threads, %,d per round): "
                 + "%,.0f writes/s, p50 %.2f ms, p99 %.2f ms", writerThreads, writes, write.perSecond(), write.p50(),
                 write.p99()));

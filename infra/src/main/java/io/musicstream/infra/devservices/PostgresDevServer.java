@@ -61,6 +61,7 @@ final class PostgresDevServer extends DevServer {
                 Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c",
                 "unix_socket_directories=" + socketDir, "-c", "max_connections=200");
         cmd.addAll(memorySettings(physicalMemoryBytes()));
+        cmd.addAll(List.of("-c", "shared_preload_libraries=pg_stat_statements"));
         if (ctx.settings.fresh()) {
             cmd.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }
@@ -87,7 +88,7 @@ final class PostgresDevServer extends DevServer {
         long sharedBuffers = Math.max(128, Math.min(8192, mb / 4));
         long effectiveCache = Math.max(mb / 2, sharedBuffers);
         return List.of("-c", "shared_buffers=" + sharedBuffers + "MB", "-c", "effective_cache_size=" + effectiveCache
-                + "MB", "-c", "shared_preload_libraries=pg_stat_statements");
+                + "MB");
     }
 
     static long physicalMemoryBytes() {

@@ -24,29 +24,18 @@ class StateSizedSnapshotTriggerDefinitionTest {
 
     @Test
     void aLargeStateWaitsForAsManyEventsAsItHasItems() {
-        SnapshotTrigger trigger = loadedFromSnapshot(5_000);
-        events(trigger, 4_999);
-        assertThat(snapshots).isEmpty();
-        events(trigger, 1);
+        firstSnapshotAfter(loadedFromSnapshot(5_000), 5_000);
         assertThat(snapshots).containsExactly("State/lib-1");
     }
 
     @Test
     void aSmallStateStillWaitsForTheMinimum() {
-        SnapshotTrigger trigger = loadedFromSnapshot(10);
-        events(trigger, 249);
-        assertThat(snapshots).isEmpty();
-        events(trigger, 1);
-        assertThat(snapshots).hasSize(1);
+        firstSnapshotAfter(loadedFromSnapshot(10), 250);
     }
 
     @Test
     void aHugeStateWaitsNoLongerThanTheMaximum() {
-        SnapshotTrigger trigger = loadedFromSnapshot(1_000_000);
-        events(trigger, 9_999);
-        assertThat(snapshots).isEmpty();
-        events(trigger, 1);
-        assertThat(snapshots).hasSize(1);
+        firstSnapshotAfter(loadedFromSnapshot(1_000_000), 10_000);
     }
 
     @Test
@@ -65,10 +54,7 @@ class StateSizedSnapshotTriggerDefinitionTest {
     void loadedFromEventsAloneItStartsAtTheMinimum() {
         SnapshotTrigger trigger = definition.prepareTrigger(State.class);
         trigger.initializationFinished();
-        events(trigger, 249);
-        assertThat(snapshots).isEmpty();
-        events(trigger, 1);
-        assertThat(snapshots).hasSize(1);
+        firstSnapshotAfter(trigger, 250);
     }
 
     @Test
@@ -94,6 +80,14 @@ class StateSizedSnapshotTriggerDefinitionTest {
         trigger.eventHandled(new GenericDomainEventMessage<>("Library", "lib-1", sequence++, new State(items)));
         trigger.initializationFinished();
         return trigger;
+    }
+
+    /** No snapshot through {@code count - 1} events, one at the {@code count}th. */
+    private void firstSnapshotAfter(SnapshotTrigger trigger, int count) {
+        events(trigger, count - 1);
+        assertThat(snapshots).isEmpty();
+        events(trigger, 1);
+        assertThat(snapshots).hasSize(1);
     }
 
     private void events(SnapshotTrigger trigger, int count) {
