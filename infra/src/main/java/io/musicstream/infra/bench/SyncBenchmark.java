@@ -84,6 +84,7 @@ final class SyncBenchmark {
     private final ObjectMapper json = EventJson.objectMapper();
     private final BlockingHttp http;
     private final CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
+    private final AllocationStalls stalls;
     /** When the seeded changes start: recent, or the feed's retention (90 days) would prune them. */
     private final Instant seededFrom = Instant.now().minus(Duration.ofDays(1));
 
@@ -100,6 +101,7 @@ final class SyncBenchmark {
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.dataSource = context.getBean(DataSource.class);
         this.http = new BlockingHttp("http://127.0.0.1:" + httpPort);
+        this.stalls = new AllocationStalls();
     }
 
     List<String> run(long events, int users, int rounds, int clients, int requests, int writerThreads, int writes,
@@ -187,7 +189,7 @@ final class SyncBenchmark {
             Round round = round(pages, deltas, clients, written, writable, writerThreads, writes,
                     backgroundWritesPerSecond);
             System.out.printf(Locale.ROOT, "warm-up round %d: JIT compiling %.0f%% of one core; GC cycles %.0f%% of "
-                    + "the time%n", warmUp, round.jitPercent(), round.gcPercent());
+                    + "the time; %s%n", warmUp, round.jitPercent(), round.gcPercent(), stalled(round.stalls()));
             if (round.jitPercent() < SETTLED_JIT_PERCENT) {
                 break;
             }
@@ -202,9 +204,10 @@ final class SyncBenchmark {
                     + "         one client: 500-change page %s; 5-change delta %s%n"
                     + "         one client, liveness (no I/O) %s%n"
                     + "         background writer %s writes/s; CPU stolen by the host %.1f%%; JIT compiling %.0f%% "
-                    + "of one core; GC cycles %.0f%% of the time; write phase %s%n", n, round.page(), round.delta(),
-                    round.singlePage(), round.singleDelta(), round.floor(), Benchmarks.fmt(round.backgroundRate()),
-                    round.stealPercent(), round.jitPercent(), round.gcPercent(), round.write());
+                    + "of one core; GC cycles %.0f%% of the time; %s; write phase %s%n", n, round.page(),
+                    round.delta(), round.singlePage(), round.singleDelta(), round.floor(),
+                    Benchmarks.fmt(round.backgroundRate()), round.stealPercent(), round.jitPercent(), round.gcPercent(),
+                    stalled(round.stalls()), round.write());
         }
         Latencies page = Latencies.median(measured.stream().map(Round::page).toList());
         Latencies delta = Latencies.median(measured.stream().map(Round::delta).toList());
@@ -225,6 +228,10 @@ final class SyncBenchmark {
         report.add(String.format(Locale.ROOT, "  while reads were measured (medians of rounds): CPU stolen by the host %.1f%%; "
                 + "JIT compiling %.0f%% of one core; GC cycles %.0f%% of the time", Benchmarks.median(measured.stream().map(Round::stealPercent).toList()),
                 Benchmarks.median(measured.stream().map(Round::jitPercent).toList()), Benchmarks.median(measured.stream().map(Round::gcPercent).toList())));
+        report.add(String.format(Locale.ROOT, "  allocation stalls in the measured rounds: %,d, %,.0f ms in all, the longest %.1f ms",
+                measured.stream().mapToLong(r -> r.stalls().count()).sum(),
+                measured.stream().mapToDouble(r -> r.stalls().totalMillis()).sum(),
+                measured.stream().mapToDouble(r -> r.stalls().maxMillis()).max().orElse(0)));
         report.add(String.format(Locale.ROOT, "  p50 500-change page/5-change delta: %.1fx (%,d requests each per round, "
                 + "while 1 background writer did %s writes/s)", page.p50() / delta.p50(), requests,
                 Benchmarks.fmt(Benchmarks.median(measured.stream().map(Round::backgroundRate).toList()))));
@@ -246,16 +253,23 @@ final class SyncBenchmark {
         report.add(String.format(Locale.ROOT, "  bytes: 5-change delta %,d B vs full refresh of a %,d-item library "
                 + "%,d B (%d pages of 500): ratio 1:%,.0f", deltaBytes, total, refreshBytes, refreshPages,
                 (double) refreshBytes / deltaBytes));
+        stalls.close();
         return report;
     }
 
     /**
      * One round's figures; steal, JIT and GC are over its reads: the JIT's compile time as a share of one core,
-     * the collector's cycles (ZGC's run concurrently, several at once) as a share of the time.
+     * the collector's cycles (ZGC's run concurrently, several at once) as a share of the time; the allocation
+     * stalls are the whole round's.
      */
     private record Round(Latencies page, Latencies delta, Latencies singlePage, Latencies singleDelta,
                          Latencies floor, double stealPercent, double jitPercent, double gcPercent,
-                         double backgroundRate, Latencies write) {
+                         double backgroundRate, Latencies write, AllocationStalls.Totals stalls) {
+    }
+
+    private static String stalled(AllocationStalls.Totals stalls) {
+        return String.format(Locale.ROOT, "allocation stalls %,d (%,.0f ms in all, longest %.1f ms)", stalls.count(),
+                stalls.totalMillis(), stalls.maxMillis());
     }
 
     /**
@@ -264,6 +278,7 @@ final class SyncBenchmark {
      */
     private Round round(List<Read> pages, List<Read> deltas, int clients, List<User> written, List<String> writable,
                         int writerThreads, int writes, int backgroundWritesPerSecond) throws Exception {
+        stalls.drain();
         CpuSteal stolen = CpuSteal.start();
         long jit0 = compilation.getTotalCompilationTime();
         long gc0 = gcCycleMillis();
@@ -291,7 +306,9 @@ final class SyncBenchmark {
         writer.join();
         double backgroundRate = backgroundWrites.get() / ((System.nanoTime() - w0) / 1e9);
         Latencies write = writePhase(written, writable, writerThreads, writes);
-        return new Round(page, delta, singlePage, singleDelta, floor, steal, jit, gc, backgroundRate, write);
+        Thread.sleep(1_500); // JFR hands over the last second's stalls
+        return new Round(page, delta, singlePage, singleDelta, floor, steal, jit, gc, backgroundRate, write,
+                stalls.drain());
     }
 
     /** Time spent in collections so far; ZGC's "Pauses" beans are left out, its cycles contain them. */
