@@ -17,9 +17,12 @@ public class IsoInstantSerializer extends ValueSerializer<Instant> {
     private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
     private static final long LAST_SECOND_OF_YEAR_9999 = 253_402_300_799L;
 
+    /** Per thread: a fresh array for each of a page's 500 instants was 6% of a sync page's allocation. */
+    private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[30]);
+
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
-        char[] text = new char[30];
+        char[] text = TEXT.get();
         int length = format(value, text);
         if (length < 0) {
             gen.writeString(value.toString());
