@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -183,11 +185,12 @@ final class SyncBenchmark {
             long since = tokenBeforeEnd(user, 5);
             Benchmarks.waitFor(() -> changes(read(new Read(user, since, 500))) == 5, 60);
         }
+        Callable<Round> nextRound = () -> round(pages, deltas, clients, written, writable, writerThreads, writes,
+                backgroundWritesPerSecond);
         // warm-up: unmeasured rounds (JIT, connection pools, caches) until the JIT has settled; with less, the
         // compilers still took a core's worth of CPU during the first measured rounds
         for (int warmUp = 1; warmUp <= MAX_WARM_UP_ROUNDS; warmUp++) {
-            Round round = round(pages, deltas, clients, written, writable, writerThreads, writes,
-                    backgroundWritesPerSecond);
+            Round round = nextRound.call();
             System.out.printf(Locale.ROOT, "warm-up round %d: JIT compiling %.0f%% of one core; GC cycles %.0f%% of "
                     + "the time; %s%n", warmUp, round.jitPercent(), round.gcPercent(), stalled(round.stalls()));
             if (round.jitPercent() < SETTLED_JIT_PERCENT) {
@@ -197,8 +200,7 @@ final class SyncBenchmark {
 
         List<Round> measured = new ArrayList<>();
         for (int n = 1; n <= rounds; n++) {
-            Round round = round(pages, deltas, clients, written, writable, writerThreads, writes,
-                    backgroundWritesPerSecond);
+            Round round = nextRound.call();
             measured.add(round);
             System.out.printf(Locale.ROOT, "round %d: 500-change page %s%n         5-change delta  %s%n"
                     + "         one client: 500-change page %s; 5-change delta %s%n"
@@ -209,11 +211,11 @@ final class SyncBenchmark {
                     Benchmarks.fmt(round.backgroundRate()), round.stealPercent(), round.jitPercent(), round.gcPercent(),
                     stalled(round.stalls()), round.write());
         }
-        Latencies page = Latencies.median(measured.stream().map(Round::page).toList());
-        Latencies delta = Latencies.median(measured.stream().map(Round::delta).toList());
-        Latencies write = Latencies.median(measured.stream().map(Round::write).toList());
-        Latencies singlePage = Latencies.median(measured.stream().map(Round::singlePage).toList());
-        Latencies singleDelta = Latencies.median(measured.stream().map(Round::singleDelta).toList());
+        Latencies page = Latencies.median(each(measured, Round::page));
+        Latencies delta = Latencies.median(each(measured, Round::delta));
+        Latencies write = Latencies.median(each(measured, Round::write));
+        Latencies singlePage = Latencies.median(each(measured, Round::singlePage));
+        Latencies singleDelta = Latencies.median(each(measured, Round::singleDelta));
         report.add(String.format(Locale.ROOT, "  sync, full 500-change page, %d clients: %s  [target p99 < 10 ms: %s]",
                 clients, page, page.p99() < 10 ? "met" : "MISSED"));
         report.add(String.format(Locale.ROOT, "  sync, 5-change delta, %d clients:       %s  [target p99 < 5 ms: %s]",
@@ -222,19 +224,21 @@ final class SyncBenchmark {
                 singlePage, singlePage.p99() < 10 ? "met" : "MISSED"));
         report.add(String.format(Locale.ROOT, "  sync, 5-change delta, 1 client:        %s  [target p99 < 5 ms: %s]",
                 singleDelta, singleDelta.p99() < 5 ? "met" : "MISSED"));
-        Latencies floor = Latencies.median(measured.stream().map(Round::floor).toList());
+        Latencies floor = Latencies.median(each(measured, Round::floor));
         report.add(String.format(Locale.ROOT, "  floor, liveness (no I/O), 1 client:    %s  (delta p99 / floor p99: %.1fx)",
                 floor, singleDelta.p99() / floor.p99()));
-        report.add(String.format(Locale.ROOT, "  while reads were measured (medians of rounds): CPU stolen by the host %.1f%%; "
-                + "JIT compiling %.0f%% of one core; GC cycles %.0f%% of the time", Benchmarks.median(measured.stream().map(Round::stealPercent).toList()),
-                Benchmarks.median(measured.stream().map(Round::jitPercent).toList()), Benchmarks.median(measured.stream().map(Round::gcPercent).toList())));
-        report.add(String.format(Locale.ROOT, "  allocation stalls in the measured rounds: %,d, %,.0f ms in all, the longest %.1f ms",
+        report.add(String.format(Locale.ROOT, "  while reads were measured (medians of rounds): CPU stolen by the host "
+                + "%.1f%%; JIT compiling %.0f%% of one core; GC cycles %.0f%% of the time",
+                Benchmarks.median(each(measured, Round::stealPercent)),
+                Benchmarks.median(each(measured, Round::jitPercent)), Benchmarks.median(each(measured, Round::gcPercent))));
+        report.add(String.format(Locale.ROOT, "  allocation stalls in the measured rounds: %,d, %,.0f ms in all, the "
+                + "longest %.1f ms",
                 measured.stream().mapToLong(r -> r.stalls().count()).sum(),
                 measured.stream().mapToDouble(r -> r.stalls().totalMillis()).sum(),
                 measured.stream().mapToDouble(r -> r.stalls().maxMillis()).max().orElse(0)));
         report.add(String.format(Locale.ROOT, "  p50 500-change page/5-change delta: %.1fx (%,d requests each per round, "
                 + "while 1 background writer did %s writes/s)", page.p50() / delta.p50(), requests,
-                Benchmarks.fmt(Benchmarks.median(measured.stream().map(Round::backgroundRate).toList()))));
+                Benchmarks.fmt(Benchmarks.median(each(measured, Round::backgroundRate)))));
         report.add(String.format(Locale.ROOT, "  library writes (PUT/DELETE, %d writer threads, %,d per round): "
                 + "%,.0f writes/s, p50 %.2f ms, p99 %.2f ms", writerThreads, writes, write.perSecond(), write.p50(),
                 write.p99()));
@@ -265,6 +269,10 @@ final class SyncBenchmark {
     private record Round(Latencies page, Latencies delta, Latencies singlePage, Latencies singleDelta,
                          Latencies floor, double stealPercent, double jitPercent, double gcPercent,
                          double backgroundRate, Latencies write, AllocationStalls.Totals stalls) {
+    }
+
+    private static <T> List<T> each(List<Round> rounds, Function<Round, T> figure) {
+        return rounds.stream().map(figure).toList();
     }
 
     private static String stalled(AllocationStalls.Totals stalls) {
