@@ -1,5 +1,6 @@
 package io.musicstream.infra.web;
 
+import io.musicstream.query.json.IsoInstantSerializer;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -309,7 +309,9 @@ class LibrarySyncTest extends IntegrationTest {
     void offlineChangesMergeItemByItemAndAReplayedBatchChangesNothing() {
         long synced = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
         // another device removes track 0 now; the offline device removed it earlier and saved others
-        Instant offlineTime = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // microseconds: what the store keeps, and the feed writes them as Instant.toString does
+        Instant offlineTime = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusNanos(123_456_000);
         long removed = write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
         Map<String, Object> batch = new LinkedHashMap<>();
         batch.put("lastSyncToken", synced);
@@ -340,7 +342,13 @@ class LibrarySyncTest extends IntegrationTest {
         JsonNode feed = listener.get("/api/v1/me/sync?since=" + removed + "&minToken=" + token).json();
         assertThat(changes(feed)).containsExactly("added track " + tracks.get(1), "added album " + album);
         assertThat(feed.at("/changes/0/clientChangeId").asText()).isEqualTo("c-2");
-        assertThat(Instant.parse(feed.at("/changes/0/at").asText())).isEqualTo(offlineTime);
+        assertThat(feed.at("/changes/0/at").asText()).isEqualTo(offlineTime.toString());
+        assertThat(feed.at("/changes/1/at").asText()).isEqualTo(offlineTime.plusSeconds(1).toString());
+        // a snapshot lists the saves with the same times
+        JsonNode snapshot = listener.get("/api/v1/me/sync?since=0").json();
+        assertThat(changes(snapshot)).containsExactly("added track " + tracks.get(1), "added album " + album);
+        assertThat(snapshot.at("/changes/0/at").asText()).isEqualTo(offlineTime.toString());
+        assertThat(snapshot.at("/changes/1/at").asText()).isEqualTo(offlineTime.plusSeconds(1).toString());
     }
 
     private static Map<String, Object> offline(String id, String action, String type, String itemId, Instant at) {

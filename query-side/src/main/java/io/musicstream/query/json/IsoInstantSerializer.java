@@ -1,4 +1,4 @@
-package io.musicstream.infra.web;
+package io.musicstream.query.json;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,21 +9,20 @@ import tools.jackson.databind.ValueSerializer;
 
 /**
  * Writes an {@link Instant} exactly as {@link Instant#toString()} does (ISO-8601 in UTC, fraction in groups of
- * three digits as needed), without the {@code DateTimeFormatter} machinery: a sync page holds 500 of them, and
- * formatting them was a fifth of the page's allocation.
+ * three digits as needed), without the {@code DateTimeFormatter} machinery, which was a fifth of a sync page's
+ * allocation. The sync feed's pages call {@link #format} with one buffer per page.
  */
 public class IsoInstantSerializer extends ValueSerializer<Instant> {
 
     private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
     private static final long LAST_SECOND_OF_YEAR_9999 = 253_402_300_799L;
-
-    /** Per thread: a fresh array for each of a page's 500 instants was 6% of a sync page's allocation. */
-    private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[30]);
+    /** "9999-12-31T23:59:59.999999999Z" */
+    public static final int MAX_LENGTH = 30;
 
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
-        char[] text = TEXT.get();
-        int length = format(value, text);
+        char[] text = new char[MAX_LENGTH];
+        int length = format(value.getEpochSecond(), value.getNano(), text);
         if (length < 0) {
             gen.writeString(value.toString());
         } else {
@@ -31,13 +30,15 @@ public class IsoInstantSerializer extends ValueSerializer<Instant> {
         }
     }
 
-    /** Formats into {@code out} (30 chars) and returns the length, or -1 for a year outside 0000 to 9999. */
-    static int format(Instant instant, char[] out) {
-        long second = instant.getEpochSecond();
-        if (second < FIRST_SECOND_OF_YEAR_0 || second > LAST_SECOND_OF_YEAR_9999) {
+    /**
+     * Formats the instant into {@code out} (at least {@value #MAX_LENGTH} chars) and returns the length, or -1 for
+     * a year outside 0000 to 9999 (write {@link Instant#toString()} then).
+     */
+    public static int format(long epochSecond, int nano, char[] out) {
+        if (epochSecond < FIRST_SECOND_OF_YEAR_0 || epochSecond > LAST_SECOND_OF_YEAR_9999) {
             return -1;
         }
-        LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
         int i = digits(out, 0, t.getYear(), 4);
         out[i++] = '-';
         i = digits(out, i, t.getMonthValue(), 2);
@@ -49,7 +50,6 @@ public class IsoInstantSerializer extends ValueSerializer<Instant> {
         i = digits(out, i, t.getMinute(), 2);
         out[i++] = ':';
         i = digits(out, i, t.getSecond(), 2);
-        int nano = instant.getNano();
         if (nano != 0) {
             out[i++] = '.';
             if (nano % 1_000_000 == 0) {

@@ -1,4 +1,4 @@
-package io.musicstream.infra.web;
+package io.musicstream.query.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
