@@ -6,9 +6,10 @@ JAR := infra/target/music-streaming.jar
 SOURCES := $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 JAVA ?= java
 # ZGC: pauses under a millisecond (G1's young pauses of 5-15 ms set the sync feed's p99); generational from JDK 23.
-# Its concurrent threads: a quarter of the cores, at least 2. With the JVM's 1 on two busy cores, each cycle got
-# a thread's share of CPU, fell behind the allocations and stalled them for seconds.
-GC_THREADS := $(shell n=$$(nproc 2>/dev/null || echo 2); echo $$(( n / 4 > 2 ? n / 4 : 2 )))
+# Its concurrent threads: a quarter of the cores, at least 4 (it starts as many as a cycle needs). Their number is
+# the collector's share of saturated cores: with the JVM's 1, or 2, on two busy cores, cycles fell behind the
+# allocations and stalled them for seconds.
+GC_THREADS := $(shell n=$$(nproc 2>/dev/null || echo 2); echo $$(( n / 4 > 4 ? n / 4 : 4 )))
 JAVA_OPTS ?= -XX:+UseZGC -XX:ConcGCThreads=$(GC_THREADS) -Xms1g -Xmx3g
 # the benchmarks allocate fast (clients in the same JVM); ZGC stalls allocations when it lacks headroom
 BENCH_JAVA_OPTS ?= -XX:+UseZGC -XX:ConcGCThreads=$(GC_THREADS) -Xms8g -Xmx8g
