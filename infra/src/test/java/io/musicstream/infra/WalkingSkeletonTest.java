@@ -3,9 +3,11 @@ package io.musicstream.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicstream.infra.axon.MemoizedCommandTargetResolver;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -25,6 +27,13 @@ class WalkingSkeletonTest extends IntegrationTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void aggregatesFindCommandTargetsThroughTheMemoizedResolver() {
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(MemoizedCommandTargetResolver.class);
+    }
 
     @Test
     void aReleasePostedByAnAdminBecomesSearchable() {

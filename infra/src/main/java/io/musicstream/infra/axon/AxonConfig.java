@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -51,6 +52,12 @@ public class AxonConfig {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return jackson();
+    }
+
+    /** Every aggregate's command target resolver: Axon takes a {@code CommandTargetResolver} bean by its type. */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new MemoizedCommandTargetResolver();
     }
 
     private static Serializer jackson() {

@@ -75,9 +75,11 @@ final class SyncBenchmark {
     private static final int CATALOG_TRACKS = 10_000;
     private static final String PASSWORD = "sync-bench-password";
     private static final HexFormat HEX = HexFormat.of();
-    private static final int MAX_WARM_UP_ROUNDS = 4;
+    private static final int MAX_WARM_UP_ROUNDS = 8;
     /** JIT compile time, as a share of one core, under which a warm-up round counts as settled. */
     private static final double SETTLED_JIT_PERCENT = 10;
+    /** Time the collector's cycles ran, as a share of the round's, under which a warm-up round counts as settled. */
+    private static final double SETTLED_GC_PERCENT = 25;
     private static final String API = "/api/v1";
 
     private final ApplicationContext context;
@@ -187,13 +189,15 @@ final class SyncBenchmark {
         }
         Callable<Round> nextRound = () -> round(pages, deltas, clients, written, writable, writerThreads, writes,
                 backgroundWritesPerSecond);
-        // warm-up: unmeasured rounds (JIT, connection pools, caches) until the JIT has settled; with less, the
-        // compilers still took a core's worth of CPU during the first measured rounds
+        // warm-up: unmeasured rounds (JIT, connection pools, caches) until the JIT and the collector have settled.
+        // With less, the compilers still took a core's worth of CPU during the first measured rounds; and on two
+        // cores the warm-up's load can leave ZGC's cycles behind the allocations for minutes, stalling them
         for (int warmUp = 1; warmUp <= MAX_WARM_UP_ROUNDS; warmUp++) {
             Round round = nextRound.call();
             System.out.printf(Locale.ROOT, "warm-up round %d: JIT compiling %.0f%% of one core; GC cycles %.0f%% of "
                     + "the time; %s%n", warmUp, round.jitPercent(), round.gcPercent(), stalled(round.stalls()));
-            if (round.jitPercent() < SETTLED_JIT_PERCENT) {
+            if (round.jitPercent() < SETTLED_JIT_PERCENT && round.gcPercent() < SETTLED_GC_PERCENT
+                    && round.stalls().count() == 0) {
                 break;
             }
         }
