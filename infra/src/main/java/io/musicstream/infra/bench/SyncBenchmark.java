@@ -229,8 +229,8 @@ final class SyncBenchmark {
         report.add(String.format(Locale.ROOT, "  sync, 5-change delta, 1 client:        %s  [target p99 < 5 ms: %s]",
                 singleDelta, singleDelta.p99() < 5 ? "met" : "MISSED"));
         Latencies floor = Latencies.median(each(measured, Round::floor));
-        report.add(String.format(Locale.ROOT, "  floor, liveness (no I/O), 1 client:    %s  (delta p99 / floor p99: %.1fx)",
-                floor, singleDelta.p99() / floor.p99()));
+        report.add(String.format(Locale.ROOT, "  floor, liveness (no I/O), 1 client:    %s  (p99 over the floor's, 1 client: "
+                + "page %.1fx, delta %.1fx)", floor, singlePage.p99() / floor.p99(), singleDelta.p99() / floor.p99()));
         report.add(String.format(Locale.ROOT, "  while reads were measured (medians of rounds): CPU stolen by the host "
                 + "%.1f%%; JIT compiling %.0f%% of one core; GC cycles %.0f%% of the time",
                 Benchmarks.median(each(measured, Round::stealPercent)),
