@@ -10,7 +10,7 @@ import tools.jackson.databind.ValueSerializer;
 /**
  * Writes an {@link Instant} exactly as {@link Instant#toString()} does (ISO-8601 in UTC, fraction in groups of
  * three digits as needed), without the {@code DateTimeFormatter} machinery, which was a fifth of a sync page's
- * allocation. The sync feed's pages call {@link #format} with one buffer per page.
+ * allocation. The sync feed's pages call {@link #write} with one buffer per page.
  */
 public class IsoInstantSerializer extends ValueSerializer<Instant> {
 
@@ -21,20 +21,21 @@ public class IsoInstantSerializer extends ValueSerializer<Instant> {
 
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
-        char[] text = new char[MAX_LENGTH];
-        int length = format(value.getEpochSecond(), value.getNano(), text);
+        write(value.getEpochSecond(), value.getNano(), new char[MAX_LENGTH], gen);
+    }
+
+    /** Writes the instant as a JSON string, formatted in {@code buffer} (at least {@value #MAX_LENGTH} chars). */
+    public static void write(long epochSecond, int nano, char[] buffer, JsonGenerator gen) {
+        int length = format(epochSecond, nano, buffer);
         if (length < 0) {
-            gen.writeString(value.toString());
+            gen.writeString(Instant.ofEpochSecond(epochSecond, nano).toString());
         } else {
-            gen.writeString(text, 0, length);
+            gen.writeString(buffer, 0, length);
         }
     }
 
-    /**
-     * Formats the instant into {@code out} (at least {@value #MAX_LENGTH} chars) and returns the length, or -1 for
-     * a year outside 0000 to 9999 (write {@link Instant#toString()} then).
-     */
-    public static int format(long epochSecond, int nano, char[] out) {
+    /** Formats into {@code out} and returns the length, or -1 for a year outside 0000 to 9999. */
+    private static int format(long epochSecond, int nano, char[] out) {
         if (epochSecond < FIRST_SECOND_OF_YEAR_0 || epochSecond > LAST_SECOND_OF_YEAR_9999) {
             return -1;
         }

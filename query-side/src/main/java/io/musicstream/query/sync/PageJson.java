@@ -51,14 +51,8 @@ final class PageJson extends ValueSerializer<SyncFeed.Page> {
             gen.writeName(ITEM_ID);
             writeText(gen, utf8, change.itemId());
             gen.writeName(AT);
-            long second = Math.floorDiv(change.atMicros(), 1_000_000L);
-            int nano = (int) Math.floorMod(change.atMicros(), 1_000_000L) * 1_000;
-            int length = IsoInstantSerializer.format(second, nano, time);
-            if (length < 0) {
-                gen.writeString(Instant.ofEpochSecond(second, nano).toString());
-            } else {
-                gen.writeString(time, 0, length);
-            }
+            IsoInstantSerializer.write(Math.floorDiv(change.atMicros(), 1_000_000L),
+                    (int) Math.floorMod(change.atMicros(), 1_000_000L) * 1_000, time, gen);
             gen.writeName(CLIENT_CHANGE_ID);
             writeText(gen, utf8, change.clientChangeId());
             gen.writeEndObject();
