@@ -167,8 +167,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    @ExceptionHandler(SyncFeed.TokenFromTheFutureException.class)
-    ResponseEntity<Object> unknownToken(SyncFeed.TokenFromTheFutureException ex) {
+    @ExceptionHandler(SyncFeed.UnknownSyncTokenException.class)
+    ResponseEntity<Object> unknownToken(SyncFeed.UnknownSyncTokenException ex) {
         return respond(problems.problem(HttpStatus.BAD_REQUEST, "Unknown sync token", ex.getMessage()));
     }
 

@@ -210,11 +210,26 @@ class LibrarySyncTest extends IntegrationTest {
     }
 
     @Test
-    void aTokenTheProjectionCannotReachInTimeIs503WithRetryAfter() {
-        long token = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
-        ApiClient.Response late = listener.get("/api/v1/me/library/tracks?minToken=" + (token + 1_000_000));
-        assertProblem(late, 503, "not caught up");
-        assertThat(late.header("Retry-After")).isEqualTo("1");
+    void aTokenTheFeedCannotReachInTimeIs503WithRetryAfter() throws Exception {
+        long token;
+        // a transaction that took its id before the write holds the feed's bound below the write's token
+        try (java.sql.Connection open = jdbc.getDataSource().getConnection()) {
+            open.setAutoCommit(false);
+            open.createStatement().execute("select pg_current_xact_id()");
+            token = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+            long start = System.nanoTime();
+            ApiClient.Response listing = listener.get("/api/v1/me/library/tracks?minToken=" + token);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("waited about 2 s").isBetween(1_900L, 6_000L);
+            assertProblem(listing, 503, "not caught up");
+            assertThat(listing.header("Retry-After")).isEqualTo("1");
+            ApiClient.Response feed = listener.get("/api/v1/me/sync?since=0&minToken=" + token);
+            assertProblem(feed, 503, "not caught up");
+            assertThat(feed.header("Retry-After")).isEqualTo("1");
+            open.rollback();
+        }
+        ApiClient.Response caughtUp = listener.get("/api/v1/me/library/tracks?minToken=" + token);
+        assertThat(caughtUp.status()).as(caughtUp.toString()).isEqualTo(200);
+        assertThat(caughtUp.json().get("total").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -250,44 +265,112 @@ class LibrarySyncTest extends IntegrationTest {
     }
 
     @Test
-    void badLibraryAndFeedRequestsAre4xxProblems() {
+    void badLibraryAndFeedRequestsAre4xxProblemsAndChangeNothing() {
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
-            tooMany.add("t-" + i);
+            tooMany.add(tracks.get(i % tracks.size()) + "-" + i);
         }
+        String longId = "t".repeat(101);
+        long issued = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        // bulk writes: 51 ids, none, a blank one, an id over 100 characters; as body and as ?ids=
         assertProblem(listener.put("/api/v1/me/library/tracks", Map.of("ids", tooMany)), 400, "ids");
         assertProblem(listener.put("/api/v1/me/library/tracks", Map.of("ids", List.of())), 400, "ids");
         assertProblem(listener.put("/api/v1/me/library/tracks", Map.of("ids", List.of(" "))), 400, "ids");
-        assertProblem(listener.delete("/api/v1/me/library/tracks"), 422, "ids");
+        assertProblem(listener.put("/api/v1/me/library/tracks", Map.of("ids", List.of(longId))), 400, "ids");
+        assertProblem(listener.put("/api/v1/me/library/tracks", "{\"ids\": \"" + tracks.get(0) + "\"}"), 400, "ids");
+        assertProblem(listener.put("/api/v1/me/library/tracks", "{\"ids\": [\"" + tracks.get(0) + "\""), 400, "end-of-input");
+        assertProblem(listener.delete("/api/v1/me/library/tracks"), 400, "ids");
+        assertProblem(listener.delete("/api/v1/me/library/tracks?ids=" + String.join(",", tooMany)), 400, "ids");
+        assertProblem(listener.delete("/api/v1/me/library/tracks?ids=" + tracks.get(0) + ",%20"), 400, "ids");
+        assertProblem(listener.delete("/api/v1/me/library/tracks?ids=" + longId), 400, "ids");
+        assertProblem(listener.send("DELETE", "/api/v1/me/library/tracks", Map.of("ids", tooMany), Map.of()), 400, "ids");
+        // single writes: an id over 100 characters, a blank id, an unknown section
+        assertProblem(listener.put("/api/v1/me/library/tracks/" + longId, null), 400, "id");
+        assertProblem(listener.delete("/api/v1/me/library/albums/" + longId), 400, "id");
+        assertProblem(listener.put("/api/v1/me/library/tracks/%20", null), 400, "id");
         assertProblem(listener.put("/api/v1/me/library/songs/x", null), 404, "no library section 'songs'");
         assertProblem(listener.get("/api/v1/me/library/songs"), 404, "no library section");
+        // listing: limit out of range, negative offset, negative, malformed or never issued minToken
         assertProblem(listener.get("/api/v1/me/library/tracks?limit=0"), 400, "limit");
+        assertProblem(listener.get("/api/v1/me/library/tracks?limit=501"), 400, "limit");
+        assertProblem(listener.get("/api/v1/me/library/tracks?offset=-1"), 400, "offset");
+        assertProblem(listener.get("/api/v1/me/library/tracks?minToken=-1"), 400, "minToken");
+        assertProblem(listener.get("/api/v1/me/library/tracks?minToken=abc"), 400, "minToken");
+        assertProblem(listener.get("/api/v1/me/library/tracks?minToken=" + (issued + 1_000_000)), 400, "never issued");
+        // feed: negative or malformed tokens, limit out of range, tokens never issued, snapshot positions it never gave
         assertProblem(listener.get("/api/v1/me/sync?since=-1"), 400, "since");
         assertProblem(listener.get("/api/v1/me/sync?since=abc"), 400, "since");
         assertProblem(listener.get("/api/v1/me/sync?limit=0"), 400, "limit");
         assertProblem(listener.get("/api/v1/me/sync?limit=1001"), 400, "limit");
         assertProblem(listener.get("/api/v1/me/sync?since=9000000000000"), 400, "never issued");
+        assertProblem(listener.get("/api/v1/me/sync?minToken=-5"), 400, "minToken");
+        assertProblem(listener.get("/api/v1/me/sync?minToken=" + (issued + 1_000_000)), 400, "never issued");
+        assertProblem(listener.get("/api/v1/me/sync?since=1&snapshotAfter=-1"), 400, "snapshotAfter");
+        assertProblem(listener.get("/api/v1/me/sync?since=9000000000000&snapshotAfter=0"), 400, "never issued");
+        assertProblem(listener.get("/api/v1/me/sync?since=0&snapshotAfter=5"), 400, "snapshotAfter 5 lies beyond");
+        // offline batches: none, over 1,000 changes, unknown action or item type, missing fields, bad JSON
         assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of())),
                 400, "changes");
         assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of(
                 Map.of("clientChangeId", "c-1", "action", "like", "itemType", "track", "itemId", "x",
-                        "clientTimestamp", "2026-11-22T10:00:00Z")))), 422, "action must be one of");
+                        "clientTimestamp", "2026-11-22T10:00:00Z")))), 400, "must be save or remove");
+        assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of(
+                Map.of("clientChangeId", "c-1", "action", "save", "itemType", "song", "itemId", "x",
+                        "clientTimestamp", "2026-11-22T10:00:00Z")))), 400, "must be track, album or artist");
+        List<Map<String, Object>> tooManyChanges = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            tooManyChanges.add(offline("c-" + i, "save", "track", tracks.get(0), Instant.now()));
+        }
+        assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0,
+                "changes", tooManyChanges)), 400, "changes");
+        assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", -1, "changes", List.of(
+                offline("c-1", "save", "track", tracks.get(0), Instant.now())))), 400, "lastSyncToken");
+        assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of(
+                offline("c-1", "save", "track", tracks.get(0), Instant.now()), Map.of()))), 400, "changes[1]");
+        assertProblem(listener.post("/api/v1/me/library/changes", "{\"lastSyncToken\": 0, \"changes\": [{"), 400, "end-of-input");
         assertProblem(listener.post("/api/v1/me/library/changes", "{\"changes\": [{\"clientChangeId\": \"c\"}]}"),
                 400, "lastSyncToken");
         assertProblem(listener.post("/api/v1/me/library/changes",
                 "{\"lastSyncToken\": 0, \"changes\": [{\"clientChangeId\": \"c\"}]}"), 400, "clientTimestamp");
         assertProblem(listener.put("/api/v1/me/country", Map.of("country", "XX")), 422, "ISO 3166-1");
         assertProblem(listener.put("/api/v1/me/country", Map.of("country", "sweden")), 400, "country");
+        // none of it changed the library
+        assertThat(changes(listener.get("/api/v1/me/sync?since=0").json())).isEmpty();
+        assertThat(listener.get("/api/v1/me/library/tracks").json().get("total").asLong()).isZero();
     }
 
     @Test
-    void oneUserNeverSeesOrChangesAnothersLibrary() {
-        long token = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+    void oneUserNeverSeesOrChangesAnothersLibrary() throws Exception {
         ApiClient other = newListener("SE");
-        JsonNode feed = other.get("/api/v1/me/sync?since=0&minToken=" + token).json();
-        assertThat(changes(feed)).isEmpty();
+        long otherStart = other.get("/api/v1/me/sync").json().get("syncToken").asLong();
+        BlockingQueue<String> othersDevice = listen(other.token());
+        assertThat(othersDevice.poll(5, TimeUnit.SECONDS)).as("initial event").isNotNull();
+        Map<String, String> sharedKey = Map.of("Idempotency-Key", "shared-" + UUID.randomUUID());
+        long token = write(listener.send("PUT", "/api/v1/me/library/tracks/" + tracks.get(0), null, sharedKey));
+        write(listener.put("/api/v1/me/library/albums/" + album, null));
+
+        // neither the snapshot, nor the delta since before the writes, nor the push stream shows them
+        assertThat(changes(other.get("/api/v1/me/sync?since=0&minToken=" + token).json())).isEmpty();
+        assertThat(changes(other.get("/api/v1/me/sync?since=" + otherStart + "&minToken=" + token).json())).isEmpty();
         assertThat(other.get("/api/v1/me/library/tracks").json().get("total").asLong()).isZero();
+        assertThat(other.get("/api/v1/me/library/albums").json().get("total").asLong()).isZero();
+        assertThat(othersDevice.poll(1_500, TimeUnit.MILLISECONDS)).as("a push for another's write").isNull();
+
+        // the same Idempotency-Key from another user is that user's own request, not a replay
+        ApiClient.Response sameKey = other.send("PUT", "/api/v1/me/library/tracks/" + tracks.get(1), null, sharedKey);
+        assertThat(sameKey.status()).as(sameKey.toString()).isEqualTo(200);
+        assertThat(sameKey.header("Idempotent-Replayed")).isNull();
+        assertThat(sameKey.json().get("changed").asInt()).isEqualTo(1);
+
+        // removals, bulk and offline, only ever touch the caller's own library
         write(other.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
+        write(other.delete("/api/v1/me/library/albums?ids=" + album));
+        ApiClient.Response offline = other.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0,
+                "changes", List.of(offline("x-1", "remove", "track", tracks.get(0), Instant.now()))));
+        assertThat(offline.status()).as(offline.toString()).isEqualTo(200);
+        JsonNode mine = listener.get("/api/v1/me/sync?since=0&minToken=" + offline.json().get("syncToken").asLong())
+                .json();
+        assertThat(changes(mine)).containsExactly("added track " + tracks.get(0), "added album " + album);
         assertThat(listener.get("/api/v1/me/library/tracks").json().get("total").asLong()).isEqualTo(1);
         assertThat(anonymous.get("/api/v1/me/sync").status()).isEqualTo(401);
         assertThat(anonymous.put("/api/v1/me/library/tracks/" + tracks.get(0), null).status()).isEqualTo(401);
@@ -295,14 +378,35 @@ class LibrarySyncTest extends IntegrationTest {
     }
 
     @Test
-    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerOnEveryLibraryWrite() {
+        String t0 = "/api/v1/me/library/tracks/" + tracks.get(0);
+        Map<String, Object> batch = Map.of("lastSyncToken", 0, "changes",
+                List.of(offline("i-1", "save", "track", tracks.get(2), Instant.now())));
+        // each write, then something that would make its retry answer differently were it run again
+        assertReplayed("PUT", t0, null, () -> write(listener.delete(t0)));
+        assertReplayed("DELETE", t0, null, () -> write(listener.put(t0, null)));
+        assertReplayed("PUT", "/api/v1/me/library/tracks", Map.of("ids", tracks.subList(0, 2)),
+                () -> write(listener.delete("/api/v1/me/library/tracks?ids=" + tracks.get(1))));
+        assertReplayed("DELETE", "/api/v1/me/library/tracks?ids=" + tracks.get(0), null,
+                () -> write(listener.put(t0, null)));
+        assertReplayed("POST", "/api/v1/me/library/changes", batch,
+                () -> write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(2))));
+        // the retries wrote nothing: the library is as the in-between writes left it
+        JsonNode library = listener.get("/api/v1/me/library/tracks").json();
+        assertThat(library.get("total").asLong()).isEqualTo(1);
+        assertThat(library.at("/items/0/itemId").asText()).isEqualTo(tracks.get(0));
+    }
+
+    /** Sends a write with a fresh key, runs {@code between}, and checks that a retry gets the first answer. */
+    private void assertReplayed(String method, String path, Object body, Runnable between) {
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
-        ApiClient.Response first = listener.send("PUT", "/api/v1/me/library/tracks/" + tracks.get(0), null, key);
-        write(listener.delete("/api/v1/me/library/tracks/" + tracks.get(0)));
-        ApiClient.Response retry = listener.send("PUT", "/api/v1/me/library/tracks/" + tracks.get(0), null, key);
-        assertThat(retry.status()).isEqualTo(first.status());
+        ApiClient.Response first = listener.send(method, path, body, key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        between.run();
+        ApiClient.Response retry = listener.send(method, path, body, key);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(listener.get("/api/v1/me/library/tracks").json().get("total").asLong()).isZero();
     }
 
     @Test

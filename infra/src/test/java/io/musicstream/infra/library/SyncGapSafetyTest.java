@@ -36,8 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Global indexes are drawn before commit, so a lower one can become visible after a higher one. Here many
  * writers append library events in transactions that hold their numbers for a random while before they
  * commit or roll back, as other aggregates feeding the same users would (a shared playlist, say), while
- * clients keep polling the feed with random page sizes. Each client must end up with exactly the committed
- * changes of its user: none missing, none twice.
+ * clients keep polling the feed with random page sizes. Each client starts with a snapshot, paged like the
+ * feed; one per user joins while writing is under way. Each client must end up with exactly the committed
+ * changes of its user, snapshot and deltas together: none missing, none twice.
  */
 class SyncGapSafetyTest extends IntegrationTest {
 
@@ -71,7 +72,8 @@ class SyncGapSafetyTest extends IntegrationTest {
         for (int u = 0; u < USERS; u++) {
             for (int c = 0; c < CLIENTS_PER_USER; c++) {
                 ApiClient user = users.get(u);
-                clients.add(pool.submit(() -> poll(user, writing)));
+                int joinAfterMillis = c == 0 ? 0 : 500 + ThreadLocalRandom.current().nextInt(1_500);
+                clients.add(pool.submit(() -> poll(user, writing, joinAfterMillis)));
             }
         }
         List<Future<?>> writers = new ArrayList<>();
@@ -141,11 +143,27 @@ class SyncGapSafetyTest extends IntegrationTest {
         }
     }
 
-    /** Follows the feed from a fresh snapshot until writing stopped and the feed has passed every event. */
-    private List<Long> poll(ApiClient user, AtomicBoolean writing) throws InterruptedException {
+    /**
+     * Takes a snapshot (every page of it), then follows the feed until writing stopped and the feed has passed
+     * every event; returns the tokens of the snapshot's items and of the changes after it.
+     */
+    private List<Long> poll(ApiClient user, AtomicBoolean writing, int joinAfterMillis) throws InterruptedException {
+        Thread.sleep(joinAfterMillis);
         List<Long> seen = new ArrayList<>();
-        JsonNode page = user.get("/api/v1/me/sync?since=0").json();
-        long since = page.get("syncToken").asLong();
+        JsonNode page;
+        long since = 0;
+        String snapshotAfter = "";
+        do {
+            int limit = 1 + ThreadLocalRandom.current().nextInt(25);
+            ApiClient.Response response = user.get("/api/v1/me/sync?since=" + since + "&limit=" + limit + snapshotAfter);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            page = response.json();
+            assertThat(page.get("reset").asBoolean()).as("reset on the snapshot's first page only")
+                    .isEqualTo(snapshotAfter.isEmpty());
+            page.get("changes").forEach(change -> seen.add(change.get("token").asLong()));
+            since = page.get("syncToken").asLong();
+            snapshotAfter = page.get("hasMore").asBoolean() ? "&snapshotAfter=" + page.get("snapshotAfter").asLong() : "";
+        } while (page.get("hasMore").asBoolean());
         while (true) {
             boolean finalRound = !writing.get();
             long lastIssued = finalRound ? jdbc.queryForObject(

@@ -40,9 +40,9 @@ public class LibraryController {
         String itemType = LibraryItemType.ofSection(section).map(LibraryItemType::wireName)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no library section '" + section + "'; use tracks, albums or artists"));
-        if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "limit must be between 1 and " + MAX_LIMIT + " and offset must not be negative");
+        if (limit < 1 || limit > MAX_LIMIT || offset < 0 || (minToken != null && minToken < 0)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT
+                    + "; offset and minToken must not be negative");
         }
         readYourWrites.await(minToken);
         return listing.list(user.getName(), itemType, territories.ofCaller(user), limit, offset);

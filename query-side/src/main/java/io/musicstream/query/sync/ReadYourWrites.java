@@ -26,9 +26,14 @@ public class ReadYourWrites {
         }
     }
 
+    /** Returns once the bound has reached {@code minToken} (null: at once); a token never issued is refused. */
     public void await(Long minToken) {
-        if (minToken == null || minToken <= 0) {
+        if (minToken == null || minToken <= watermark.lastBound()) {
             return;
+        }
+        long issued = watermark.lastIssued();
+        if (minToken > issued) {
+            throw SyncFeed.UnknownSyncTokenException.neverIssued("minToken", minToken, issued);
         }
         if (!watermark.awaitBound(minToken, maxWait)) {
             throw new NotCaughtUpException(minToken);

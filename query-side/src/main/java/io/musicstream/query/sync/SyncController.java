@@ -34,8 +34,9 @@ public class SyncController {
                               @RequestParam(defaultValue = "" + SyncFeed.DEFAULT_LIMIT) int limit,
                               @RequestParam(required = false) Long minToken,
                               Principal user) {
-        if (since < 0 || (snapshotAfter != null && snapshotAfter < 0)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "since and snapshotAfter must not be negative");
+        if (since < 0 || (snapshotAfter != null && snapshotAfter < 0) || (minToken != null && minToken < 0)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "since, snapshotAfter and minToken must not be negative");
         }
         if (limit < 1 || limit > SyncFeed.MAX_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

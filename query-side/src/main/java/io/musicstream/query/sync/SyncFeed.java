@@ -63,16 +63,30 @@ public class SyncFeed {
     public record Page(boolean reset, List<Change> changes, long syncToken, boolean hasMore, Long snapshotAfter) {
     }
 
-    /** Thrown for a token the event store never issued. */
-    public static class TokenFromTheFutureException extends RuntimeException {
-        TokenFromTheFutureException(long token, long issued) {
-            super("sync token " + token + " was never issued (the latest is " + issued + ")");
+    /** Thrown for a token this feed could not have given: one never issued, or a snapshot position past its base. */
+    public static class UnknownSyncTokenException extends RuntimeException {
+        UnknownSyncTokenException(String message) {
+            super(message);
+        }
+
+        static UnknownSyncTokenException neverIssued(String name, long token, long issued) {
+            return new UnknownSyncTokenException(name + " " + token + " was never issued (the latest is " + issued + ")");
         }
     }
 
     public Page page(String userId, long since, Long snapshotAfter, int limit) {
         long bound = watermark.currentBound();
         if (snapshotAfter != null) {
+            // a snapshot's base is a bound this feed gave: never above the bound now
+            if (since > bound) {
+                long issued = watermark.lastIssued();
+                throw since > issued ? UnknownSyncTokenException.neverIssued("sync token", since, issued)
+                        : new UnknownSyncTokenException("since " + since + " is not a snapshot base this feed gave");
+            }
+            if (snapshotAfter > since) {
+                throw new UnknownSyncTokenException("snapshotAfter " + snapshotAfter + " lies beyond the snapshot's base "
+                        + since + ": pass back the page's syncToken as since and its snapshotAfter");
+            }
             return snapshotPage(userId, since, snapshotAfter, limit, false);
         }
         if (since == 0) {
@@ -81,7 +95,7 @@ public class SyncFeed {
         if (since >= bound) {
             long issued = since > bound ? watermark.lastIssued() : since;
             if (since > issued) {
-                throw new TokenFromTheFutureException(since, issued);
+                throw UnknownSyncTokenException.neverIssued("sync token", since, issued);
             }
             return new Page(false, List.of(), since, false, null);
         }

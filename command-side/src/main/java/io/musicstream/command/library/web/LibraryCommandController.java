@@ -1,6 +1,5 @@
 package io.musicstream.command.library.web;
 
-import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
@@ -15,18 +14,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Library writes: save/remove one item or up to {@value #MAX_BULK} at once, and offline change batches.
@@ -47,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class LibraryCommandController {
 
     static final int MAX_BULK = 50;
+    static final int MAX_ID = 100;
     private static final int ATTEMPTS = 3;
 
     private final CommandGateway commands;
@@ -70,11 +71,12 @@ public class LibraryCommandController {
     public record LibraryWrite(long syncToken, int changed) {
     }
 
-    public record ItemIds(@NotEmpty @Size(max = MAX_BULK) List<@NotBlank @Size(max = 100) String> ids) {
+    public record ItemIds(@NotEmpty @Size(max = MAX_BULK) List<@NotBlank @Size(max = MAX_ID) String> ids) {
     }
 
     @PutMapping("/{type}/{id}")
-    public LibraryWrite save(@PathVariable String type, @PathVariable String id, Principal user) {
+    public LibraryWrite save(@PathVariable String type, @PathVariable @NotBlank @Size(max = MAX_ID) String id,
+                             Principal user) {
         return save(user.getName(), itemType(type), List.of(id));
     }
 
@@ -84,17 +86,21 @@ public class LibraryCommandController {
     }
 
     @DeleteMapping("/{type}/{id}")
-    public LibraryWrite remove(@PathVariable String type, @PathVariable String id, Principal user) {
+    public LibraryWrite remove(@PathVariable String type, @PathVariable @NotBlank @Size(max = MAX_ID) String id,
+                               Principal user) {
         return remove(user.getName(), itemType(type), List.of(id));
     }
 
     /** Bulk removal takes the ids as {@code ?ids=a,b} or in a body like the bulk save's. */
     @DeleteMapping("/{type}")
-    public LibraryWrite removeAll(@PathVariable String type, @RequestParam(required = false) List<String> ids,
+    public LibraryWrite removeAll(@PathVariable String type,
+                                  @RequestParam(required = false) @Size(min = 1, max = MAX_BULK)
+                                  List<@NotBlank @Size(max = MAX_ID) String> ids,
                                   @Valid @RequestBody(required = false) ItemIds request, Principal user) {
-        List<String> all = ids != null ? ids : request != null ? request.ids() : List.of();
-        if (all.isEmpty() || all.size() > MAX_BULK) {
-            throw new InvalidCommandException(List.of("give 1 to " + MAX_BULK + " ids, as ?ids= or {\"ids\": [...]}"));
+        List<String> all = ids != null ? ids : request != null ? request.ids() : null;
+        if (all == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "ids: give 1 to " + MAX_BULK + " ids, as ?ids= or {\"ids\": [...]}");
         }
         return remove(user.getName(), itemType(type), all);
     }
@@ -111,9 +117,12 @@ public class LibraryCommandController {
         return new LibraryWrite(positions.latestToken(userId), changed);
     }
 
-    public record OfflineChange(@NotBlank @Size(max = 100) String clientChangeId, @NotBlank String action,
-                                @NotBlank String itemType, @NotBlank @Size(max = 100) String itemId,
-                                @NotNull Instant clientTimestamp) {
+    public record OfflineChange(@NotBlank @Size(max = MAX_ID) String clientChangeId,
+                                @NotNull @Pattern(regexp = "(?i)save|remove", message = "must be save or remove")
+                                String action,
+                                @NotNull @Pattern(regexp = "(?i)track|album|artist",
+                                        message = "must be track, album or artist") String itemType,
+                                @NotBlank @Size(max = MAX_ID) String itemId, @NotNull Instant clientTimestamp) {
     }
 
     /**
@@ -134,19 +143,11 @@ public class LibraryCommandController {
     @PostMapping("/changes")
     public OfflineBatchResult applyOffline(@Valid @RequestBody OfflineBatch batch, Principal user) {
         String userId = user.getName();
-        List<OfflineLibraryChange> changes = new ArrayList<>();
-        List<String> faults = new ArrayList<>();
-        for (int i = 0; i < batch.changes().size(); i++) {
-            OfflineChange change = batch.changes().get(i);
-            LibraryAction action = parse(LibraryAction.class, change.action(), "changes[" + i + "].action", faults);
-            LibraryItemType type = parse(LibraryItemType.class, change.itemType(), "changes[" + i + "].itemType",
-                    faults);
-            changes.add(new OfflineLibraryChange(change.clientChangeId(), action, type, change.itemId(),
-                    change.clientTimestamp()));
-        }
-        if (!faults.isEmpty()) {
-            throw new InvalidCommandException(faults);
-        }
+        // action and itemType were validated as names of these constants
+        List<OfflineLibraryChange> changes = batch.changes().stream().map(change -> new OfflineLibraryChange(
+                change.clientChangeId(), LibraryAction.valueOf(change.action().toUpperCase(Locale.ROOT)),
+                LibraryItemType.valueOf(change.itemType().toUpperCase(Locale.ROOT)), change.itemId(),
+                change.clientTimestamp())).toList();
         long lastSeenSequence = batch.lastSyncToken() == 0 ? -1 : positions.sequenceAt(userId, batch.lastSyncToken());
         ApplyOfflineLibraryChanges command = new ApplyOfflineLibraryChanges(userId, changes, lastSeenSequence,
                 countries.countryOf(userId), clock.instant());
@@ -174,16 +175,5 @@ public class LibraryCommandController {
     static LibraryItemType itemType(String section) {
         return LibraryItemType.ofSection(section).orElseThrow(() -> new UnknownItemException(
                 "no library section '" + section + "'; use tracks, albums or artists"));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<String> faults) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value)) {
-                return constant;
-            }
-        }
-        faults.add(field + " must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-        return null;
     }
 }
