@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +33,22 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One user's library: saved tracks and albums, followed artists. Saving what is saved, or removing what is
  * not there, writes nothing. Offline changes merge item by item, the later change winning. The library
  * remembers each item's last change (removals for {@link #SYNC_WINDOW}) so that an old offline change cannot
- * undo a newer one; offline changes older than that window are rejected.
+ * undo a newer one; offline changes older than that window are rejected. It also remembers what its last
+ * {@link #REMEMBERED_CHANGE_IDS} applied offline changes were, by client change id, so a redelivered change is
+ * answered without being merged again, while a different change reusing an id is merged as any other.
  * Loaded libraries stay cached in memory, and snapshots (Jackson, from its fields) keep large ones quick to
  * load after eviction or on another node.
  */
 @Aggregate(snapshotTriggerDefinition = "librarySnapshotTrigger", cache = "libraryCache")
+// Snapshots of another revision are ignored (Axon's RevisionSnapshotFilter): the library is rebuilt from events.
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Library {
@@ -61,7 +67,8 @@ public class Library {
     private String libraryId;
     private String userId;
     private Map<String, ItemState> items = new HashMap<>();
-    private LinkedHashSet<String> appliedChangeIds = new LinkedHashSet<>();
+    /** Applied offline changes, client change id to {@link #fingerprint}, oldest first. */
+    private LinkedHashMap<String, String> appliedChanges = new LinkedHashMap<>();
     /** The event time at which old removals were last forgotten. */
     private Instant forgotAt;
 
@@ -140,7 +147,8 @@ public class Library {
                                        Map<String, CatalogItems.Refusal> refusals) {
         boolean wantSaved = change.action() == LibraryAction.SAVE;
         ItemState current = items.get(key(change.itemType(), change.itemId()));
-        if (appliedChangeIds.contains(change.clientChangeId())) {
+        if (fingerprint(change.action(), change.itemType(), change.itemId())
+                .equals(appliedChanges.get(change.clientChangeId()))) {
             return outcome(change, Status.APPLIED, current, null);
         }
         Instant at = change.clientTimestamp().isAfter(command.receivedAt())
@@ -217,16 +225,21 @@ public class Library {
         return type.name() + ':' + id;
     }
 
+    /** What an offline change did, e.g. {@code SAVE:TRACK:t-1}: a reused change id is a replay only if it matches. */
+    private static String fingerprint(LibraryAction action, LibraryItemType type, String id) {
+        return action.name() + ':' + key(type, id);
+    }
+
     @EventSourcingHandler
     void on(ItemSavedToLibrary event, @SequenceNumber long sequence) {
-        changed(event.userId(), event.clientChangeId());
+        changed(event.userId(), event.clientChangeId(), LibraryAction.SAVE, event.itemType(), event.itemId());
         items.put(key(event.itemType(), event.itemId()), new ItemState(true, event.changedAt(), sequence));
         forgetOldRemovals(event.changedAt());
     }
 
     @EventSourcingHandler
     void on(ItemRemovedFromLibrary event, @SequenceNumber long sequence) {
-        changed(event.userId(), event.clientChangeId());
+        changed(event.userId(), event.clientChangeId(), LibraryAction.REMOVE, event.itemType(), event.itemId());
         items.put(key(event.itemType(), event.itemId()), new ItemState(false, event.changedAt(), sequence));
         forgetOldRemovals(event.changedAt());
     }
@@ -252,12 +265,15 @@ public class Library {
         }
     }
 
-    private void changed(String user, String clientChangeId) {
+    private void changed(String user, String clientChangeId, LibraryAction action, LibraryItemType type,
+                         String itemId) {
         identify(user);
         if (clientChangeId != null) {
-            appliedChangeIds.add(clientChangeId);
-            if (appliedChangeIds.size() > REMEMBERED_CHANGE_IDS) {
-                appliedChangeIds.remove(appliedChangeIds.iterator().next());
+            // removed first so that a reused id moves to the newest position
+            appliedChanges.remove(clientChangeId);
+            appliedChanges.put(clientChangeId, fingerprint(action, type, itemId));
+            if (appliedChanges.size() > REMEMBERED_CHANGE_IDS) {
+                appliedChanges.remove(appliedChanges.keySet().iterator().next());
             }
         }
     }
