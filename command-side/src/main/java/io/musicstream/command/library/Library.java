@@ -55,6 +55,8 @@ public class Library {
 
     /** Offline change ids remembered to answer a redelivered batch the same way. */
     static final int REMEMBERED_CHANGE_IDS = 2_000;
+    /** Most item ids one save or remove may name. */
+    public static final int MAX_IDS_PER_COMMAND = 50;
     /**
      * How old an offline change may be when it arrives (the sync feed keeps changes as long). Removals older
      * than this are forgotten: every change that can still be accepted is later than they are, so they decide
@@ -212,8 +214,13 @@ public class Library {
         }
         if (ids == null || ids.isEmpty()) {
             faults.add("at least one item id is required");
-        } else if (ids.stream().anyMatch(id -> id == null || id.isBlank())) {
-            faults.add("item ids must not be blank");
+        } else {
+            if (ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+                faults.add("item ids must not be blank");
+            }
+            if (ids.size() > MAX_IDS_PER_COMMAND) {
+                faults.add("at most " + MAX_IDS_PER_COMMAND + " item ids per request, got " + ids.size());
+            }
         }
         if (!faults.isEmpty()) {
             throw new InvalidCommandException(faults);

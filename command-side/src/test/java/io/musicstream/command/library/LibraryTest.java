@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,11 @@ class LibraryTest {
 
     private static ApplyOfflineLibraryChanges batch(long lastSeenSequence, OfflineLibraryChange... changes) {
         return new ApplyOfflineLibraryChanges(USER, List.of(changes), lastSeenSequence, "SE", T3);
+    }
+
+    /** Track ids t-0 .. t-(count-1). */
+    private static List<String> trackIds(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "t-" + i).toList();
     }
 
     @Test
@@ -314,6 +320,41 @@ class LibraryTest {
         String snapshot = json.writeValueAsString(library);
         assertThat(snapshot).contains("\"libraryId\":\"library:u-1\"", "\"c-1\":\"SAVE:TRACK:t-2\"", "TRACK:t-2");
         assertThat(json.writeValueAsString(json.readValue(snapshot, Library.class))).isEqualTo(snapshot);
+    }
+
+    @Test
+    void aSaveOrRemoveNamesAtMost50Ids() {
+        assertThat(Library.MAX_IDS_PER_COMMAND).isEqualTo(50);
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, TRACK, trackIds(51), "SE", T0))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("at most 50 item ids per request, got 51")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theLimitCountsTheIdsAsGivenRepeatsIncluded() {
+        List<String> ids = new ArrayList<>(trackIds(50));
+        ids.add("t-0");
+        fixture.given(saved("t-0", T0))
+                .when(new RemoveFromLibrary(USER, TRACK, ids, T1))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("at most 50 item ids per request, got 51")
+                .expectNoEvents();
+    }
+
+    @Test
+    void saving50IdsAtOnceIsAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, TRACK, trackIds(50), "SE", T0))
+                .expectEvents(trackIds(50).stream().map(id -> saved(id, T0)).toArray());
+    }
+
+    @Test
+    void removing50IdsAtOnceIsAccepted() {
+        fixture.given(trackIds(50).stream().map(id -> (Object) saved(id, T0)).toList())
+                .when(new RemoveFromLibrary(USER, TRACK, trackIds(50), T1))
+                .expectEvents(trackIds(50).stream().map(id -> removed(id, T1)).toArray());
     }
 
     @Test
