@@ -137,12 +137,36 @@ public class Library {
         if (!faults.isEmpty()) {
             throw new InvalidCommandException(faults);
         }
-        Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = refusalsOfSaves(command, catalog);
+        Map<String, OfflineLibraryChange> lastChanges = lastChangeOfEachItem(command.changes());
+        List<OfflineLibraryChange> toMerge = command.changes().stream()
+                .filter(change -> change == lastChanges.get(key(change.itemType(), change.itemId()))).toList();
+        Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = refusalsOfSaves(toMerge, command.territory(),
+                catalog);
+        Map<String, OfflineChangeOutcome> merged = new HashMap<>();
+        for (OfflineLibraryChange change : toMerge) {
+            merged.put(change.clientChangeId(),
+                    merge(command, change, refusals.getOrDefault(change.itemType(), Map.of())));
+        }
         List<OfflineChangeOutcome> outcomes = new ArrayList<>();
         for (OfflineLibraryChange change : command.changes()) {
-            outcomes.add(merge(command, change, refusals.getOrDefault(change.itemType(), Map.of())));
+            OfflineChangeOutcome outcome = merged.get(change.clientChangeId());
+            outcomes.add(outcome != null ? outcome
+                    : outcome(change, Status.SUPERSEDED, items.get(key(change.itemType(), change.itemId())), null));
         }
         return outcomes;
+    }
+
+    /**
+     * Per item, the change a batch ends with: the latest by the device's clock, the later in the batch on a
+     * tie. Only it is merged; the item's earlier changes in the batch are superseded by it.
+     */
+    private static Map<String, OfflineLibraryChange> lastChangeOfEachItem(List<OfflineLibraryChange> changes) {
+        Map<String, OfflineLibraryChange> last = new HashMap<>();
+        for (OfflineLibraryChange change : changes) {
+            last.merge(key(change.itemType(), change.itemId()), change,
+                    (before, next) -> next.clientTimestamp().isBefore(before.clientTimestamp()) ? before : next);
+        }
+        return last;
     }
 
     private OfflineChangeOutcome merge(ApplyOfflineLibraryChanges command, OfflineLibraryChange change,
@@ -184,15 +208,15 @@ public class Library {
 
     /** One catalog look-up per item type, for the saves that could take effect. */
     private Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusalsOfSaves(
-            ApplyOfflineLibraryChanges command, CatalogItems catalog) {
+            List<OfflineLibraryChange> changes, String territory, CatalogItems catalog) {
         Map<LibraryItemType, Set<String>> saves = new HashMap<>();
-        for (OfflineLibraryChange change : command.changes()) {
+        for (OfflineLibraryChange change : changes) {
             if (change.action() == LibraryAction.SAVE && !isSaved(change.itemType(), change.itemId())) {
                 saves.computeIfAbsent(change.itemType(), t -> new LinkedHashSet<>()).add(change.itemId());
             }
         }
         Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = new HashMap<>();
-        saves.forEach((type, ids) -> refusals.put(type, catalog.refusals(type, ids, command.territory())));
+        saves.forEach((type, ids) -> refusals.put(type, catalog.refusals(type, ids, territory)));
         return refusals;
     }
 

@@ -34,6 +34,7 @@ class LibraryTest {
     private static final Instant T2 = T0.plusSeconds(120);
     private static final Instant T3 = T0.plusSeconds(180);
     private static final LibraryItemType TRACK = LibraryItemType.TRACK;
+    private static final LibraryItemType ALBUM = LibraryItemType.ALBUM;
 
     private final AggregateTestFixture<Library> fixture = new AggregateTestFixture<>(Library.class);
     /** Items the fake catalog refuses, by id. */
@@ -180,10 +181,10 @@ class LibraryTest {
                 .when(new ApplyOfflineLibraryChanges(USER, List.of(
                         offline("c-1", LibraryAction.SAVE, "t-2", T1),
                         offline("c-2", LibraryAction.REMOVE, "t-1", T1),
-                        offline("c-3", LibraryAction.REMOVE, "t-2", T2)), 0, "SE", T3))
+                        offline("c-3", LibraryAction.SAVE, "t-3", T2)), 0, "SE", T3))
                 .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"),
                         new ItemRemovedFromLibrary(USER, TRACK, "t-1", T1, "c-2"),
-                        new ItemRemovedFromLibrary(USER, TRACK, "t-2", T2, "c-3"))
+                        new ItemSavedToLibrary(USER, TRACK, "t-3", T2, "c-3"))
                 .expectResultMessagePayloadMatching(outcomes(Status.APPLIED, Status.APPLIED, Status.APPLIED));
     }
 
@@ -230,7 +231,9 @@ class LibraryTest {
         fixture.givenNoPriorActivity()
                 .when(new ApplyOfflineLibraryChanges(USER, List.of(
                         offline("c-1", LibraryAction.SAVE, "t-1", T3.plusSeconds(3600))), -1, "SE", T3))
-                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T3, "c-1"));
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T3, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", true, T3, null))));
     }
 
     @Test
@@ -355,6 +358,160 @@ class LibraryTest {
         fixture.given(trackIds(50).stream().map(id -> (Object) saved(id, T0)).toList())
                 .when(new RemoveFromLibrary(USER, TRACK, trackIds(50), T1))
                 .expectEvents(trackIds(50).stream().map(id -> removed(id, T1)).toArray());
+    }
+
+    @Test
+    void savingAnAlbumOnceAndRemovingIt() {
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, ALBUM, List.of("al-1"), "SE", T0))
+                .expectEvents(new ItemSavedToLibrary(USER, ALBUM, "al-1", T0, null));
+        fixture.given(new ItemSavedToLibrary(USER, ALBUM, "al-1", T0, null))
+                .when(new SaveToLibrary(USER, ALBUM, List.of("al-1"), "SE", T1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(new ItemSavedToLibrary(USER, ALBUM, "al-1", T0, null))
+                .when(new RemoveFromLibrary(USER, ALBUM, List.of("al-1"), T1))
+                .expectEvents(new ItemRemovedFromLibrary(USER, ALBUM, "al-1", T1, null));
+    }
+
+    @Test
+    void aSavedTrackIsNotTheAlbumWithTheSameId() {
+        fixture.given(saved("x-1", T0))
+                .when(new SaveToLibrary(USER, ALBUM, List.of("x-1"), "SE", T1))
+                .expectEvents(new ItemSavedToLibrary(USER, ALBUM, "x-1", T1, null));
+    }
+
+    @Test
+    void cannotSaveAnAlbumThatWasTakenDownOrIsUnavailableInTheUsersTerritory() {
+        refused.put("al-down", new CatalogItems.Refusal(false, "album al-down is taken down everywhere"));
+        refused.put("al-us", new CatalogItems.Refusal(false, "album al-us has no track available in SE"));
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, ALBUM, List.of("al-1", "al-down", "al-us"), "SE", T0))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(
+                        "album al-down is taken down everywhere; album al-us has no track available in SE")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfflineBatchOfMoreThan1000ChangesIsRefusedWhole() {
+        List<OfflineLibraryChange> changes = IntStream.range(0, OfflineChangeRules.MAX_CHANGES + 1)
+                .mapToObj(i -> offline("c-" + i, LibraryAction.SAVE, "t-" + i, T1)).toList();
+        fixture.givenNoPriorActivity()
+                .when(new ApplyOfflineLibraryChanges(USER, changes, -1, "SE", T3))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("changes holds 1001 changes; at most 1000 per batch")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfflineBatchOf1000ChangesIsAccepted() {
+        List<OfflineLibraryChange> changes = IntStream.range(0, OfflineChangeRules.MAX_CHANGES)
+                .mapToObj(i -> offline("c-" + i, LibraryAction.SAVE, "t-" + i, T1)).toList();
+        fixture.givenNoPriorActivity()
+                .when(new ApplyOfflineLibraryChanges(USER, changes, -1, "SE", T3))
+                .expectEvents(changes.stream()
+                        .map(c -> new ItemSavedToLibrary(USER, TRACK, c.itemId(), T1, c.clientChangeId())).toArray());
+    }
+
+    @Test
+    void anOfflineRemovalOfAnItemNotInTheLibraryIsAppliedWithoutAnEvent() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0, offline("c-1", LibraryAction.REMOVE, "t-9", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-9", false, null, null))));
+    }
+
+    @Test
+    void inOneBatchALaterSaveOfASavedItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-1", T2),
+                        offline("c-2", LibraryAction.REMOVE, "t-1", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", true, T0, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-1", true, T0, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T1),
+                        offline("c-2", LibraryAction.SAVE, "t-1", T2)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-1", true, T0, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", true, T0, null))));
+    }
+
+    @Test
+    void inOneBatchALaterRemovalOfASavedItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T2),
+                        offline("c-2", LibraryAction.SAVE, "t-1", T1)))
+                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T2, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", false, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-1", false, T2, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-1", T1),
+                        offline("c-2", LibraryAction.REMOVE, "t-1", T2)))
+                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T2, "c-2"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-1", false, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", false, T2, null))));
+    }
+
+    @Test
+    void inOneBatchALaterSaveOfANewItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-2", T2),
+                        offline("c-2", LibraryAction.REMOVE, "t-2", T1)))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T2, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-2", true, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-2", true, T2, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-2", T1),
+                        offline("c-2", LibraryAction.SAVE, "t-2", T2)))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T2, "c-2"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-2", true, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-2", true, T2, null))));
+    }
+
+    @Test
+    void inOneBatchALaterRemovalOfANewItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-2", T2),
+                        offline("c-2", LibraryAction.SAVE, "t-2", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-2", false, null, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-2", false, null, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-2", T1),
+                        offline("c-2", LibraryAction.REMOVE, "t-2", T2)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-2", false, null, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-2", false, null, null))));
+    }
+
+    @Test
+    void onATieInOneBatchTheChangeLaterInTheBatchWins() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T1),
+                        offline("c-2", LibraryAction.SAVE, "t-1", T1),
+                        offline("c-3", LibraryAction.REMOVE, "t-1", T1)))
+                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T1, "c-3"))
+                .expectResultMessagePayloadMatching(outcomes(Status.SUPERSEDED, Status.SUPERSEDED, Status.APPLIED));
     }
 
     @Test
