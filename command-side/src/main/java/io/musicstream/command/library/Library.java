@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +33,30 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One user's library: saved tracks and albums, followed artists. Saving what is saved, or removing what is
  * not there, writes nothing. Offline changes merge item by item, the later change winning. The library
  * remembers each item's last change (removals for {@link #SYNC_WINDOW}) so that an old offline change cannot
- * undo a newer one; offline changes older than that window are rejected.
+ * undo a newer one; offline changes older than that window are rejected. It also remembers what its last
+ * {@link #REMEMBERED_CHANGE_IDS} applied offline changes were, by client change id, so a redelivered change is
+ * answered without being merged again, while a different change reusing an id is merged as any other.
  * Loaded libraries stay cached in memory, and snapshots (Jackson, from its fields) keep large ones quick to
  * load after eviction or on another node.
  */
 @Aggregate(snapshotTriggerDefinition = "librarySnapshotTrigger", cache = "libraryCache")
+// Snapshots of another revision are ignored (Axon's RevisionSnapshotFilter): the library is rebuilt from events.
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Library {
 
     /** Offline change ids remembered to answer a redelivered batch the same way. */
     static final int REMEMBERED_CHANGE_IDS = 2_000;
+    /** Most item ids one save or remove may name. */
+    public static final int MAX_IDS_PER_COMMAND = 50;
     /**
      * How old an offline change may be when it arrives (the sync feed keeps changes as long). Removals older
      * than this are forgotten: every change that can still be accepted is later than they are, so they decide
@@ -61,7 +69,8 @@ public class Library {
     private String libraryId;
     private String userId;
     private Map<String, ItemState> items = new HashMap<>();
-    private LinkedHashSet<String> appliedChangeIds = new LinkedHashSet<>();
+    /** Applied offline changes, client change id to {@link #fingerprint}, oldest first. */
+    private LinkedHashMap<String, String> appliedChanges = new LinkedHashMap<>();
     /** The event time at which old removals were last forgotten. */
     private Instant forgotAt;
 
@@ -128,19 +137,44 @@ public class Library {
         if (!faults.isEmpty()) {
             throw new InvalidCommandException(faults);
         }
-        Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = refusalsOfSaves(command, catalog);
+        Map<String, OfflineLibraryChange> lastChanges = lastChangeOfEachItem(command.changes());
+        List<OfflineLibraryChange> toMerge = command.changes().stream()
+                .filter(change -> change == lastChanges.get(key(change.itemType(), change.itemId()))).toList();
+        Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = refusalsOfSaves(toMerge, command.territory(),
+                catalog);
+        Map<String, OfflineChangeOutcome> merged = new HashMap<>();
+        for (OfflineLibraryChange change : toMerge) {
+            merged.put(change.clientChangeId(),
+                    merge(command, change, refusals.getOrDefault(change.itemType(), Map.of())));
+        }
         List<OfflineChangeOutcome> outcomes = new ArrayList<>();
         for (OfflineLibraryChange change : command.changes()) {
-            outcomes.add(merge(command, change, refusals.getOrDefault(change.itemType(), Map.of())));
+            OfflineChangeOutcome outcome = merged.get(change.clientChangeId());
+            outcomes.add(outcome != null ? outcome
+                    : outcome(change, Status.SUPERSEDED, items.get(key(change.itemType(), change.itemId())), null));
         }
         return outcomes;
+    }
+
+    /**
+     * Per item, the change a batch ends with: the latest by the device's clock, the later in the batch on a
+     * tie. Only it is merged; the item's earlier changes in the batch are superseded by it.
+     */
+    private static Map<String, OfflineLibraryChange> lastChangeOfEachItem(List<OfflineLibraryChange> changes) {
+        Map<String, OfflineLibraryChange> last = new HashMap<>();
+        for (OfflineLibraryChange change : changes) {
+            last.merge(key(change.itemType(), change.itemId()), change,
+                    (before, next) -> next.clientTimestamp().isBefore(before.clientTimestamp()) ? before : next);
+        }
+        return last;
     }
 
     private OfflineChangeOutcome merge(ApplyOfflineLibraryChanges command, OfflineLibraryChange change,
                                        Map<String, CatalogItems.Refusal> refusals) {
         boolean wantSaved = change.action() == LibraryAction.SAVE;
         ItemState current = items.get(key(change.itemType(), change.itemId()));
-        if (appliedChangeIds.contains(change.clientChangeId())) {
+        if (fingerprint(change.action(), change.itemType(), change.itemId())
+                .equals(appliedChanges.get(change.clientChangeId()))) {
             return outcome(change, Status.APPLIED, current, null);
         }
         Instant at = change.clientTimestamp().isAfter(command.receivedAt())
@@ -174,15 +208,15 @@ public class Library {
 
     /** One catalog look-up per item type, for the saves that could take effect. */
     private Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusalsOfSaves(
-            ApplyOfflineLibraryChanges command, CatalogItems catalog) {
+            List<OfflineLibraryChange> changes, String territory, CatalogItems catalog) {
         Map<LibraryItemType, Set<String>> saves = new HashMap<>();
-        for (OfflineLibraryChange change : command.changes()) {
+        for (OfflineLibraryChange change : changes) {
             if (change.action() == LibraryAction.SAVE && !isSaved(change.itemType(), change.itemId())) {
                 saves.computeIfAbsent(change.itemType(), t -> new LinkedHashSet<>()).add(change.itemId());
             }
         }
         Map<LibraryItemType, Map<String, CatalogItems.Refusal>> refusals = new HashMap<>();
-        saves.forEach((type, ids) -> refusals.put(type, catalog.refusals(type, ids, command.territory())));
+        saves.forEach((type, ids) -> refusals.put(type, catalog.refusals(type, ids, territory)));
         return refusals;
     }
 
@@ -204,8 +238,13 @@ public class Library {
         }
         if (ids == null || ids.isEmpty()) {
             faults.add("at least one item id is required");
-        } else if (ids.stream().anyMatch(id -> id == null || id.isBlank())) {
-            faults.add("item ids must not be blank");
+        } else {
+            if (ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+                faults.add("item ids must not be blank");
+            }
+            if (ids.size() > MAX_IDS_PER_COMMAND) {
+                faults.add("at most " + MAX_IDS_PER_COMMAND + " item ids per request, got " + ids.size());
+            }
         }
         if (!faults.isEmpty()) {
             throw new InvalidCommandException(faults);
@@ -217,16 +256,21 @@ public class Library {
         return type.name() + ':' + id;
     }
 
+    /** What an offline change did, e.g. {@code SAVE:TRACK:t-1}: a reused change id is a replay only if it matches. */
+    private static String fingerprint(LibraryAction action, LibraryItemType type, String id) {
+        return action.name() + ':' + key(type, id);
+    }
+
     @EventSourcingHandler
     void on(ItemSavedToLibrary event, @SequenceNumber long sequence) {
-        changed(event.userId(), event.clientChangeId());
+        changed(event.userId(), event.clientChangeId(), LibraryAction.SAVE, event.itemType(), event.itemId());
         items.put(key(event.itemType(), event.itemId()), new ItemState(true, event.changedAt(), sequence));
         forgetOldRemovals(event.changedAt());
     }
 
     @EventSourcingHandler
     void on(ItemRemovedFromLibrary event, @SequenceNumber long sequence) {
-        changed(event.userId(), event.clientChangeId());
+        changed(event.userId(), event.clientChangeId(), LibraryAction.REMOVE, event.itemType(), event.itemId());
         items.put(key(event.itemType(), event.itemId()), new ItemState(false, event.changedAt(), sequence));
         forgetOldRemovals(event.changedAt());
     }
@@ -252,12 +296,15 @@ public class Library {
         }
     }
 
-    private void changed(String user, String clientChangeId) {
+    private void changed(String user, String clientChangeId, LibraryAction action, LibraryItemType type,
+                         String itemId) {
         identify(user);
         if (clientChangeId != null) {
-            appliedChangeIds.add(clientChangeId);
-            if (appliedChangeIds.size() > REMEMBERED_CHANGE_IDS) {
-                appliedChangeIds.remove(appliedChangeIds.iterator().next());
+            // removed first so that a reused id moves to the newest position
+            appliedChanges.remove(clientChangeId);
+            appliedChanges.put(clientChangeId, fingerprint(action, type, itemId));
+            if (appliedChanges.size() > REMEMBERED_CHANGE_IDS) {
+                appliedChanges.remove(appliedChanges.keySet().iterator().next());
             }
         }
     }

@@ -16,10 +16,12 @@ import io.musicstream.events.library.RemoveFromLibrary;
 import io.musicstream.events.library.SaveToLibrary;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ class LibraryTest {
     private static final Instant T2 = T0.plusSeconds(120);
     private static final Instant T3 = T0.plusSeconds(180);
     private static final LibraryItemType TRACK = LibraryItemType.TRACK;
+    private static final LibraryItemType ALBUM = LibraryItemType.ALBUM;
 
     private final AggregateTestFixture<Library> fixture = new AggregateTestFixture<>(Library.class);
     /** Items the fake catalog refuses, by id. */
@@ -64,6 +67,15 @@ class LibraryTest {
 
     private static OfflineLibraryChange offline(String changeId, LibraryAction action, String id, Instant at) {
         return new OfflineLibraryChange(changeId, action, TRACK, id, at);
+    }
+
+    private static ApplyOfflineLibraryChanges batch(long lastSeenSequence, OfflineLibraryChange... changes) {
+        return new ApplyOfflineLibraryChanges(USER, List.of(changes), lastSeenSequence, "SE", T3);
+    }
+
+    /** Track ids t-0 .. t-(count-1). */
+    private static List<String> trackIds(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "t-" + i).toList();
     }
 
     @Test
@@ -169,10 +181,10 @@ class LibraryTest {
                 .when(new ApplyOfflineLibraryChanges(USER, List.of(
                         offline("c-1", LibraryAction.SAVE, "t-2", T1),
                         offline("c-2", LibraryAction.REMOVE, "t-1", T1),
-                        offline("c-3", LibraryAction.REMOVE, "t-2", T2)), 0, "SE", T3))
+                        offline("c-3", LibraryAction.SAVE, "t-3", T2)), 0, "SE", T3))
                 .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"),
                         new ItemRemovedFromLibrary(USER, TRACK, "t-1", T1, "c-2"),
-                        new ItemRemovedFromLibrary(USER, TRACK, "t-2", T2, "c-3"))
+                        new ItemSavedToLibrary(USER, TRACK, "t-3", T2, "c-3"))
                 .expectResultMessagePayloadMatching(outcomes(Status.APPLIED, Status.APPLIED, Status.APPLIED));
     }
 
@@ -219,7 +231,9 @@ class LibraryTest {
         fixture.givenNoPriorActivity()
                 .when(new ApplyOfflineLibraryChanges(USER, List.of(
                         offline("c-1", LibraryAction.SAVE, "t-1", T3.plusSeconds(3600))), -1, "SE", T3))
-                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T3, "c-1"));
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-1", T3, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", true, T3, null))));
     }
 
     @Test
@@ -307,8 +321,279 @@ class LibraryTest {
         library.on(removed("t-1", T2), 2);
         com.fasterxml.jackson.databind.ObjectMapper json = io.musicstream.events.serialization.EventJson.objectMapper();
         String snapshot = json.writeValueAsString(library);
-        assertThat(snapshot).contains("\"libraryId\":\"library:u-1\"", "c-1", "TRACK:t-2");
+        assertThat(snapshot).contains("\"libraryId\":\"library:u-1\"", "\"c-1\":\"SAVE:TRACK:t-2\"", "TRACK:t-2");
         assertThat(json.writeValueAsString(json.readValue(snapshot, Library.class))).isEqualTo(snapshot);
+    }
+
+    @Test
+    void aSaveOrRemoveNamesAtMost50Ids() {
+        assertThat(Library.MAX_IDS_PER_COMMAND).isEqualTo(50);
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, TRACK, trackIds(51), "SE", T0))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("at most 50 item ids per request, got 51")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theLimitCountsTheIdsAsGivenRepeatsIncluded() {
+        List<String> ids = new ArrayList<>(trackIds(50));
+        ids.add("t-0");
+        fixture.given(saved("t-0", T0))
+                .when(new RemoveFromLibrary(USER, TRACK, ids, T1))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("at most 50 item ids per request, got 51")
+                .expectNoEvents();
+    }
+
+    @Test
+    void saving50IdsAtOnceIsAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, TRACK, trackIds(50), "SE", T0))
+                .expectEvents(trackIds(50).stream().map(id -> saved(id, T0)).toArray());
+    }
+
+    @Test
+    void removing50IdsAtOnceIsAccepted() {
+        fixture.given(trackIds(50).stream().map(id -> (Object) saved(id, T0)).toList())
+                .when(new RemoveFromLibrary(USER, TRACK, trackIds(50), T1))
+                .expectEvents(trackIds(50).stream().map(id -> removed(id, T1)).toArray());
+    }
+
+    @Test
+    void savingAnAlbumOnceAndRemovingIt() {
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, ALBUM, List.of("al-1"), "SE", T0))
+                .expectEvents(new ItemSavedToLibrary(USER, ALBUM, "al-1", T0, null));
+        fixture.given(new ItemSavedToLibrary(USER, ALBUM, "al-1", T0, null))
+                .when(new SaveToLibrary(USER, ALBUM, List.of("al-1"), "SE", T1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(new ItemSavedToLibrary(USER, ALBUM, "al-1", T0, null))
+                .when(new RemoveFromLibrary(USER, ALBUM, List.of("al-1"), T1))
+                .expectEvents(new ItemRemovedFromLibrary(USER, ALBUM, "al-1", T1, null));
+    }
+
+    @Test
+    void aSavedTrackIsNotTheAlbumWithTheSameId() {
+        fixture.given(saved("x-1", T0))
+                .when(new SaveToLibrary(USER, ALBUM, List.of("x-1"), "SE", T1))
+                .expectEvents(new ItemSavedToLibrary(USER, ALBUM, "x-1", T1, null));
+    }
+
+    @Test
+    void cannotSaveAnAlbumThatWasTakenDownOrIsUnavailableInTheUsersTerritory() {
+        refused.put("al-down", new CatalogItems.Refusal(false, "album al-down is taken down everywhere"));
+        refused.put("al-us", new CatalogItems.Refusal(false, "album al-us has no track available in SE"));
+        fixture.givenNoPriorActivity()
+                .when(new SaveToLibrary(USER, ALBUM, List.of("al-1", "al-down", "al-us"), "SE", T0))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(
+                        "album al-down is taken down everywhere; album al-us has no track available in SE")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfflineBatchOfMoreThan1000ChangesIsRefusedWhole() {
+        List<OfflineLibraryChange> changes = IntStream.range(0, OfflineChangeRules.MAX_CHANGES + 1)
+                .mapToObj(i -> offline("c-" + i, LibraryAction.SAVE, "t-" + i, T1)).toList();
+        fixture.givenNoPriorActivity()
+                .when(new ApplyOfflineLibraryChanges(USER, changes, -1, "SE", T3))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("changes holds 1001 changes; at most 1000 per batch")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfflineBatchOf1000ChangesIsAccepted() {
+        List<OfflineLibraryChange> changes = IntStream.range(0, OfflineChangeRules.MAX_CHANGES)
+                .mapToObj(i -> offline("c-" + i, LibraryAction.SAVE, "t-" + i, T1)).toList();
+        fixture.givenNoPriorActivity()
+                .when(new ApplyOfflineLibraryChanges(USER, changes, -1, "SE", T3))
+                .expectEvents(changes.stream()
+                        .map(c -> new ItemSavedToLibrary(USER, TRACK, c.itemId(), T1, c.clientChangeId())).toArray());
+    }
+
+    @Test
+    void anOfflineRemovalOfAnItemNotInTheLibraryIsAppliedWithoutAnEvent() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0, offline("c-1", LibraryAction.REMOVE, "t-9", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-9", false, null, null))));
+    }
+
+    @Test
+    void inOneBatchALaterSaveOfASavedItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-1", T2),
+                        offline("c-2", LibraryAction.REMOVE, "t-1", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", true, T0, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-1", true, T0, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T1),
+                        offline("c-2", LibraryAction.SAVE, "t-1", T2)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-1", true, T0, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", true, T0, null))));
+    }
+
+    @Test
+    void inOneBatchALaterRemovalOfASavedItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T2),
+                        offline("c-2", LibraryAction.SAVE, "t-1", T1)))
+                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T2, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", false, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-1", false, T2, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-1", T1),
+                        offline("c-2", LibraryAction.REMOVE, "t-1", T2)))
+                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T2, "c-2"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-1", false, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", false, T2, null))));
+    }
+
+    @Test
+    void inOneBatchALaterSaveOfANewItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-2", T2),
+                        offline("c-2", LibraryAction.REMOVE, "t-2", T1)))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T2, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-2", true, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-2", true, T2, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-2", T1),
+                        offline("c-2", LibraryAction.SAVE, "t-2", T2)))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T2, "c-2"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-2", true, T2, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-2", true, T2, null))));
+    }
+
+    @Test
+    void inOneBatchALaterRemovalOfANewItemWinsWhateverTheOrder() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-2", T2),
+                        offline("c-2", LibraryAction.SAVE, "t-2", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-2", false, null, null),
+                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-2", false, null, null))));
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.SAVE, "t-2", T1),
+                        offline("c-2", LibraryAction.REMOVE, "t-2", T2)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-2", false, null, null),
+                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-2", false, null, null))));
+    }
+
+    @Test
+    void onATieInOneBatchTheChangeLaterInTheBatchWins() {
+        fixture.given(saved("t-1", T0))
+                .when(batch(0,
+                        offline("c-1", LibraryAction.REMOVE, "t-1", T1),
+                        offline("c-2", LibraryAction.SAVE, "t-1", T1),
+                        offline("c-3", LibraryAction.REMOVE, "t-1", T1)))
+                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T1, "c-3"))
+                .expectResultMessagePayloadMatching(outcomes(Status.SUPERSEDED, Status.SUPERSEDED, Status.APPLIED));
+    }
+
+    @Test
+    void aReusedChangeIdForAnotherItemIsMergedAsANewChange() {
+        // another device (or a reinstalled app) already used c-1 for saving t-2
+        fixture.given(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"))
+                .when(batch(0, offline("c-1", LibraryAction.SAVE, "t-3", T2)))
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-3", T2, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-3", true, T2, null))));
+    }
+
+    @Test
+    void aReusedChangeIdForTheOppositeActionIsMergedAsANewChange() {
+        fixture.given(new ItemSavedToLibrary(USER, TRACK, "t-1", T1, "c-1"))
+                .when(batch(0, offline("c-1", LibraryAction.REMOVE, "t-1", T2)))
+                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T2, "c-1"))
+                .expectResultMessagePayloadMatching(matching(List.of(
+                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", false, T2, null))));
+    }
+
+    @Test
+    void aReusedChangeIdRemembersTheLatestChangeMadeUnderIt() {
+        // c-1 saved t-2, then c-1 saved t-3; a change the device had not seen removed both at T2.
+        // Redelivering c-1 for t-3 is a replay (APPLIED); c-1 for t-2 is merged, and loses to the removal.
+        fixture.given(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"),
+                        new ItemSavedToLibrary(USER, TRACK, "t-3", T1, "c-1"),
+                        removed("t-2", T2), removed("t-3", T2))
+                .when(batch(1,
+                        offline("c-1", LibraryAction.SAVE, "t-3", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Status.APPLIED));
+        fixture.given(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"),
+                        new ItemSavedToLibrary(USER, TRACK, "t-3", T1, "c-1"),
+                        removed("t-2", T2), removed("t-3", T2))
+                .when(batch(1,
+                        offline("c-1", LibraryAction.SAVE, "t-2", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Status.SUPERSEDED));
+    }
+
+    @Test
+    void onlyTheLatestAppliedChangeIdsAreRemembered() {
+        // c-0 saved t-0 at T1, then an unseen removal at T2: a replay of c-0 answers APPLIED while c-0 is
+        // remembered, and SUPERSEDED (merged again, losing to the removal) once it is forgotten
+        List<Object> events = new ArrayList<>(List.of(new ItemSavedToLibrary(USER, TRACK, "t-0", T1, "c-0"),
+                removed("t-0", T2)));
+        for (int i = 1; i < Library.REMEMBERED_CHANGE_IDS; i++) {
+            events.add(new ItemSavedToLibrary(USER, TRACK, "x-" + i, T2, "c-" + i));
+        }
+        ApplyOfflineLibraryChanges replay = batch(0, offline("c-0", LibraryAction.SAVE, "t-0", T1));
+        fixture.given(events)
+                .when(replay)
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Status.APPLIED));
+
+        events.add(new ItemSavedToLibrary(USER, TRACK, "x-new", T2, "c-new"));
+        fixture.given(events)
+                .when(replay)
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Status.SUPERSEDED));
+    }
+
+    @Test
+    void aChangeIdUsedAgainBecomesTheNewestRemembered() {
+        // c-0 is used again (for t-0's removal, then its save back) just before the memory overflows, so c-1 is
+        // the one forgotten
+        List<Object> events = new ArrayList<>(List.of(new ItemSavedToLibrary(USER, TRACK, "t-0", T1, "c-0"),
+                new ItemSavedToLibrary(USER, TRACK, "t-1", T1, "c-1"), removed("t-1", T2)));
+        for (int i = 2; i < Library.REMEMBERED_CHANGE_IDS; i++) {
+            events.add(new ItemSavedToLibrary(USER, TRACK, "x-" + i, T2, "c-" + i));
+        }
+        events.add(new ItemRemovedFromLibrary(USER, TRACK, "t-0", T2, "c-0"));
+        events.add(new ItemSavedToLibrary(USER, TRACK, "t-0", T2, "c-0"));
+        events.add(new ItemSavedToLibrary(USER, TRACK, "x-new", T2, "c-new"));
+        events.add(removed("t-0", T2.plusSeconds(1)));
+        fixture.given(events)
+                .when(batch(0,
+                        offline("c-0", LibraryAction.SAVE, "t-0", T2),
+                        offline("c-1", LibraryAction.SAVE, "t-1", T1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(Status.APPLIED, Status.SUPERSEDED));
     }
 
     private static org.hamcrest.Matcher<Object> outcomes(Status... statuses) {
