@@ -15,7 +15,10 @@ public record OfflineChangeOutcome(String clientChangeId, Status status, Library
     public enum Status {
         /** The change is in effect (now, or already from an earlier delivery of the same change). */
         APPLIED,
-        /** A later server change to the same item wins; {@code saved}/{@code changedAt} are the winner's. */
+        /**
+         * A later change to the same item wins: one on the server the device had not seen, or a later one in the
+         * same batch; {@code saved}/{@code changedAt} are the item's state after the batch.
+         */
         SUPERSEDED,
         /** The item cannot be saved (it does not exist, or is not playable in the user's territory). */
         REJECTED

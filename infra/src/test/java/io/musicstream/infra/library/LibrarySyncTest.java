@@ -175,6 +175,31 @@ class LibrarySyncTest extends IntegrationTest {
         assertThat(ids).containsExactlyInAnyOrder(tracks.get(0), tracks.get(1), tracks.get(2));
     }
 
+    /**
+     * A snapshot of the library's earlier shape (revision 1, unnamed: {@code appliedChangeIds}, a list) is
+     * ignored: the library is rebuilt from its events. This one claims an empty library; a save of the saved
+     * track changes nothing only if the events, not the snapshot, were used.
+     */
+    @Test
+    void aSnapshotOfAnEarlierRevisionIsIgnoredAndTheLibraryRebuiltFromItsEvents() {
+        String userId = listener.get("/api/v1/me").json().get("userId").asText();
+        String library = LibraryIds.of(userId);
+        write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));
+        jdbc.update("""
+                insert into snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                values (?, 0, 'Library', ?, ?, ?, null, ?, ?)""", library, UUID.randomUUID().toString(),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                ("{\"libraryId\":\"" + library + "\",\"userId\":\"" + userId
+                        + "\",\"items\":{},\"appliedChangeIds\":[],\"forgotAt\":null}").getBytes(StandardCharsets.UTF_8),
+                io.musicstream.command.library.Library.class.getName(), Instant.now().toString());
+
+        libraryCache.removeAll();
+        ApiClient.Response again = listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null);
+        write(again);
+        assertThat(again.json().get("changed").asInt()).as("saved, by the events").isZero();
+    }
+
     @Test
     void aTokenOlderThanWhatTheFeedKeepsGetsASnapshot() {
         long first = write(listener.put("/api/v1/me/library/tracks/" + tracks.get(0), null));

@@ -1,6 +1,7 @@
 package io.musicstream.command.library.web;
 
 import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.command.library.Library;
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.library.ApplyOfflineLibraryChanges;
@@ -46,7 +47,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/me/library")
 public class LibraryCommandController {
 
-    static final int MAX_BULK = 50;
+    static final int MAX_BULK = Library.MAX_IDS_PER_COMMAND;
     static final int MAX_ID = 100;
     private static final int ATTEMPTS = 3;
 
