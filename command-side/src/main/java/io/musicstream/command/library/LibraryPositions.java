@@ -8,4 +8,7 @@ public interface LibraryPositions {
 
     /** The library's aggregate sequence number of its latest event at or below the token, -1 when none. */
     long sequenceAt(String userId, long token);
+
+    /** The highest global index the event store has issued (committed or not). */
+    long lastIssued();
 }

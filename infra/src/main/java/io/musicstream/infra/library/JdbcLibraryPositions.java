@@ -3,6 +3,7 @@ package io.musicstream.infra.library;
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.library.LibraryIds;
+import io.musicstream.query.sync.SyncWatermark;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
 
     private final JdbcClient jdbc;
+    private final SyncWatermark watermark;
 
-    JdbcLibraryPositions(JdbcClient jdbc) {
+    JdbcLibraryPositions(JdbcClient jdbc, SyncWatermark watermark) {
         this.jdbc = jdbc;
+        this.watermark = watermark;
     }
 
     @Override
@@ -33,6 +36,11 @@ class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
                         where aggregate_identifier = ? and global_index <= ?""")
                 .params(LibraryIds.of(userId), token)
                 .query(Long.class).single();
+    }
+
+    @Override
+    public long lastIssued() {
+        return watermark.lastIssued();
     }
 
     @Override

@@ -46,6 +46,7 @@ class LibrarySyncTest extends IntegrationTest {
     private List<String> tracks;
     private String norwayOnly;
     private String takenDown;
+    private String goneAlbum;
 
     @BeforeEach
     void catalog() {
@@ -67,6 +68,7 @@ class LibrarySyncTest extends IntegrationTest {
         ApiClient.Response another = admin.post("/api/v1/releases", Releases.release(
                 "7" + upc.substring(1), "Gone", artist, List.of(Releases.track(isrc(), "Pulled", 1))));
         takenDown = another.json().at("/tracks/0/trackId").asText();
+        goneAlbum = another.json().get("releaseId").asText();
         assertThat(admin.post("/api/v1/releases/" + another.json().get("releaseId").asText() + "/tracks/" + takenDown
                 + "/takedown", Map.of("reason", "rights")).status()).isEqualTo(200);
         // the catalog read model that saves are checked against is a projection: wait for it
@@ -279,6 +281,7 @@ class LibrarySyncTest extends IntegrationTest {
         assertProblem(listener.put("/api/v1/me/library/artists/no-such-artist", null), 404, "no-such-artist");
         assertProblem(listener.put("/api/v1/me/library/tracks/" + takenDown, null), 422, "taken down everywhere");
         assertProblem(listener.put("/api/v1/me/library/tracks/" + norwayOnly, null), 422, "not licensed in SE");
+        assertProblem(listener.put("/api/v1/me/library/albums/" + goneAlbum, null), 422, "no track is available");
         // one bad id refuses the whole bulk request: nothing is saved
         ApiClient.Response mixed = listener.put("/api/v1/me/library/tracks",
                 Map.of("ids", List.of(tracks.get(0), takenDown)));
@@ -333,7 +336,8 @@ class LibrarySyncTest extends IntegrationTest {
         assertProblem(listener.get("/api/v1/me/sync?since=1&snapshotAfter=-1"), 400, "snapshotAfter");
         assertProblem(listener.get("/api/v1/me/sync?since=9000000000000&snapshotAfter=0"), 400, "never issued");
         assertProblem(listener.get("/api/v1/me/sync?since=0&snapshotAfter=5"), 400, "snapshotAfter 5 lies beyond");
-        // offline batches: none, over 1,000 changes, unknown action or item type, missing fields, bad JSON
+        // offline batches: none, over 1,000 changes, unknown action or item type, missing fields, a lastSyncToken
+        // negative or never issued, bad JSON
         assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of())),
                 400, "changes");
         assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of(
@@ -348,6 +352,8 @@ class LibrarySyncTest extends IntegrationTest {
         }
         assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0,
                 "changes", tooManyChanges)), 400, "changes");
+        assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", issued + 1_000_000,
+                "changes", List.of(offline("c-1", "remove", "track", tracks.get(0), Instant.now())))), 400, "never issued");
         assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", -1, "changes", List.of(
                 offline("c-1", "save", "track", tracks.get(0), Instant.now())))), 400, "lastSyncToken");
         assertProblem(listener.post("/api/v1/me/library/changes", Map.of("lastSyncToken", 0, "changes", List.of(

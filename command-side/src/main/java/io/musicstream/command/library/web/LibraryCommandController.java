@@ -149,6 +149,14 @@ public class LibraryCommandController {
                 change.clientChangeId(), LibraryAction.valueOf(change.action().toUpperCase(Locale.ROOT)),
                 LibraryItemType.valueOf(change.itemType().toUpperCase(Locale.ROOT)), change.itemId(),
                 change.clientTimestamp())).toList();
+        if (batch.lastSyncToken() > 0) {
+            long issued = positions.lastIssued();
+            if (batch.lastSyncToken() > issued) {
+                // a device claiming to have seen changes that never existed would win over real ones
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "lastSyncToken " + batch.lastSyncToken()
+                        + " was never issued (the latest is " + issued + ")");
+            }
+        }
         long lastSeenSequence = batch.lastSyncToken() == 0 ? -1 : positions.sequenceAt(userId, batch.lastSyncToken());
         ApplyOfflineLibraryChanges command = new ApplyOfflineLibraryChanges(userId, changes, lastSeenSequence,
                 countries.countryOf(userId), clock.instant());
