@@ -247,6 +247,32 @@ class LibraryTest {
                 .expectResultMessagePayloadMatching(outcomes(Status.APPLIED, Status.APPLIED));
     }
 
+    /** A batch in which one change loses to a later one of the same batch, and one that writes an event. */
+    private static final ApplyOfflineLibraryChanges MIXED_BATCH = batch(0,
+            offline("c-1", LibraryAction.REMOVE, "t-0", T1),
+            offline("c-2", LibraryAction.SAVE, "t-0", T2),
+            offline("c-3", LibraryAction.SAVE, "t-2", T1));
+    private static final List<OfflineChangeOutcome> MIXED_BATCH_OUTCOMES = List.of(
+            new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-0", true, T0, null),
+            new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-0", true, T0, null),
+            new OfflineChangeOutcome("c-3", Status.APPLIED, TRACK, "t-2", true, T1, null));
+
+    @Test
+    void aBatchWithALoserInsideItIsMergedOnce() {
+        fixture.given(saved("t-0", T0))
+                .when(MIXED_BATCH)
+                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-3"))
+                .expectResultMessagePayloadMatching(matching(MIXED_BATCH_OUTCOMES));
+    }
+
+    @Test
+    void itsRedeliveryWritesNothingAndAnswersTheSameFieldByField() {
+        fixture.given(saved("t-0", T0), new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-3"))
+                .when(MIXED_BATCH)
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matching(MIXED_BATCH_OUTCOMES));
+    }
+
     @Test
     void anOfflineSaveOfAnUnavailableTrackIsRejectedAndTheRestApplies() {
         refused.put("t-down", new CatalogItems.Refusal(false, "track t-down is taken down everywhere"));

@@ -5,7 +5,7 @@ import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.infra.security.Accounts;
 import io.musicstream.query.sync.ReadYourWrites;
-import io.musicstream.query.sync.SyncFeed;
+import io.musicstream.query.sync.UnknownSyncTokenException;
 import jakarta.validation.ConstraintViolationException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -167,8 +167,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    @ExceptionHandler(SyncFeed.UnknownSyncTokenException.class)
-    ResponseEntity<Object> unknownToken(SyncFeed.UnknownSyncTokenException ex) {
+    @ExceptionHandler(UnknownSyncTokenException.class)
+    ResponseEntity<Object> unknownToken(UnknownSyncTokenException ex) {
         return respond(problems.problem(HttpStatus.BAD_REQUEST, "Unknown sync token", ex.getMessage()));
     }
 

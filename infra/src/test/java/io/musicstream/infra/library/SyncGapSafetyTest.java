@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,8 @@ class SyncGapSafetyTest extends IntegrationTest {
     JdbcTemplate jdbc;
 
     private final ObjectMapper json = EventJson.objectMapper();
+    /** Clients whose snapshot took more than one page. */
+    private final AtomicInteger pagedSnapshots = new AtomicInteger();
 
     @Test
     void syncNeverSkipsALateCommitNorRepeatsAChange() throws Exception {
@@ -72,8 +75,8 @@ class SyncGapSafetyTest extends IntegrationTest {
         for (int u = 0; u < USERS; u++) {
             for (int c = 0; c < CLIENTS_PER_USER; c++) {
                 ApiClient user = users.get(u);
-                int joinAfterMillis = c == 0 ? 0 : 500 + ThreadLocalRandom.current().nextInt(1_500);
-                clients.add(pool.submit(() -> poll(user, writing, joinAfterMillis)));
+                Set<String> joinAfter = c == 0 ? null : committedEventIds.get(userIds.get(u));
+                clients.add(pool.submit(() -> poll(user, writing, joinAfter)));
             }
         }
         List<Future<?>> writers = new ArrayList<>();
@@ -98,6 +101,7 @@ class SyncGapSafetyTest extends IntegrationTest {
                 assertThat(seen).as("changes a client saw").containsExactlyInAnyOrderElementsOf(committed);
             }
         }
+        assertThat(pagedSnapshots.get()).as("clients whose snapshot took several pages").isPositive();
         pool.shutdownNow();
     }
 
@@ -145,16 +149,26 @@ class SyncGapSafetyTest extends IntegrationTest {
 
     /**
      * Takes a snapshot (every page of it), then follows the feed until writing stopped and the feed has passed
-     * every event; returns the tokens of the snapshot's items and of the changes after it.
+     * every event; returns the tokens of the snapshot's items and of the changes after it. Given the user's
+     * committed events, it joins only once there are a few and they are older than any open transaction, so
+     * that the snapshot holds them while writing goes on.
      */
-    private List<Long> poll(ApiClient user, AtomicBoolean writing, int joinAfterMillis) throws InterruptedException {
-        Thread.sleep(joinAfterMillis);
+    private List<Long> poll(ApiClient user, AtomicBoolean writing, Set<String> joinAfter)
+            throws InterruptedException {
+        if (joinAfter != null) {
+            while (joinAfter.size() < 4 && writing.get()) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(1_600);
+        }
         List<Long> seen = new ArrayList<>();
         JsonNode page;
         long since = 0;
         String snapshotAfter = "";
+        int pages = 0;
         do {
-            int limit = 1 + ThreadLocalRandom.current().nextInt(25);
+            int limit = 1 + ThreadLocalRandom.current().nextInt(2);
+            pages++;
             ApiClient.Response response = user.get("/api/v1/me/sync?since=" + since + "&limit=" + limit + snapshotAfter);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             page = response.json();
@@ -164,6 +178,9 @@ class SyncGapSafetyTest extends IntegrationTest {
             since = page.get("syncToken").asLong();
             snapshotAfter = page.get("hasMore").asBoolean() ? "&snapshotAfter=" + page.get("snapshotAfter").asLong() : "";
         } while (page.get("hasMore").asBoolean());
+        if (pages > 1) {
+            pagedSnapshots.incrementAndGet();
+        }
         while (true) {
             boolean finalRound = !writing.get();
             long lastIssued = finalRound ? jdbc.queryForObject(

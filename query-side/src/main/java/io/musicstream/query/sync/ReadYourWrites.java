@@ -28,15 +28,19 @@ public class ReadYourWrites {
 
     /** Returns once the bound has reached {@code minToken} (null: at once); a token never issued is refused. */
     public void await(Long minToken) {
-        if (minToken == null || minToken <= watermark.lastBound()) {
+        if (minToken != null) {
+            await("minToken", minToken);
+        }
+    }
+
+    /** As {@link #await(Long)}, naming the token {@code name} in the refusal. */
+    void await(String name, long token) {
+        if (token <= watermark.lastBound()) {
             return;
         }
-        long issued = watermark.lastIssued();
-        if (minToken > issued) {
-            throw SyncFeed.UnknownSyncTokenException.neverIssued("minToken", minToken, issued);
-        }
-        if (!watermark.awaitBound(minToken, maxWait)) {
-            throw new NotCaughtUpException(minToken);
+        watermark.requireIssued(name, token);
+        if (!watermark.awaitBound(token, maxWait)) {
+            throw new NotCaughtUpException(token);
         }
     }
 }

@@ -34,10 +34,12 @@ public class SyncFeed {
 
     private final JdbcClient jdbc;
     private final SyncWatermark watermark;
+    private final ReadYourWrites readYourWrites;
 
-    public SyncFeed(JdbcClient jdbc, SyncWatermark watermark) {
+    public SyncFeed(JdbcClient jdbc, SyncWatermark watermark, ReadYourWrites readYourWrites) {
         this.jdbc = jdbc;
         this.watermark = watermark;
+        this.readYourWrites = readYourWrites;
     }
 
     /**
@@ -63,39 +65,23 @@ public class SyncFeed {
     public record Page(boolean reset, List<Change> changes, long syncToken, boolean hasMore, Long snapshotAfter) {
     }
 
-    /** Thrown for a token this feed could not have given: one never issued, or a snapshot position past its base. */
-    public static class UnknownSyncTokenException extends RuntimeException {
-        UnknownSyncTokenException(String message) {
-            super(message);
-        }
-
-        static UnknownSyncTokenException neverIssued(String name, long token, long issued) {
-            return new UnknownSyncTokenException(name + " " + token + " was never issued (the latest is " + issued + ")");
-        }
-    }
-
     public Page page(String userId, long since, Long snapshotAfter, int limit) {
-        long bound = watermark.currentBound();
         if (snapshotAfter != null) {
-            // a snapshot's base is a bound this feed gave: never above the bound now
-            if (since > bound) {
-                long issued = watermark.lastIssued();
-                throw since > issued ? UnknownSyncTokenException.neverIssued("sync token", since, issued)
-                        : new UnknownSyncTokenException("since " + since + " is not a snapshot base this feed gave");
-            }
             if (snapshotAfter > since) {
                 throw new UnknownSyncTokenException("snapshotAfter " + snapshotAfter + " lies beyond the snapshot's base "
                         + since + ": pass back the page's syncToken as since and its snapshotAfter");
             }
+            // the base is a bound that this node, or another one ahead of it, gave: serve it once this one is there
+            readYourWrites.await("sync token", since);
             return snapshotPage(userId, since, snapshotAfter, limit, false);
         }
+        long bound = watermark.currentBound();
         if (since == 0) {
             return snapshotPage(userId, bound, 0, limit, true);
         }
         if (since >= bound) {
-            long issued = since > bound ? watermark.lastIssued() : since;
-            if (since > issued) {
-                throw UnknownSyncTokenException.neverIssued("sync token", since, issued);
+            if (since > bound) {
+                watermark.requireIssued("sync token", since);
             }
             return new Page(false, List.of(), since, false, null);
         }
