@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -451,82 +452,52 @@ class LibraryTest {
 
     @Test
     void inOneBatchALaterSaveOfASavedItemWinsWhateverTheOrder() {
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.SAVE, "t-1", T2),
-                        offline("c-2", LibraryAction.REMOVE, "t-1", T1)))
-                .expectNoEvents()
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", true, T0, null),
-                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-1", true, T0, null))));
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.REMOVE, "t-1", T1),
-                        offline("c-2", LibraryAction.SAVE, "t-1", T2)))
-                .expectNoEvents()
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-1", true, T0, null),
-                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", true, T0, null))));
+        theLaterChangeWinsInEitherOrder("t-1", LibraryAction.REMOVE, LibraryAction.SAVE, false, true, T0);
     }
 
     @Test
     void inOneBatchALaterRemovalOfASavedItemWinsWhateverTheOrder() {
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.REMOVE, "t-1", T2),
-                        offline("c-2", LibraryAction.SAVE, "t-1", T1)))
-                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T2, "c-1"))
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-1", false, T2, null),
-                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-1", false, T2, null))));
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.SAVE, "t-1", T1),
-                        offline("c-2", LibraryAction.REMOVE, "t-1", T2)))
-                .expectEvents(new ItemRemovedFromLibrary(USER, TRACK, "t-1", T2, "c-2"))
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-1", false, T2, null),
-                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-1", false, T2, null))));
+        theLaterChangeWinsInEitherOrder("t-1", LibraryAction.SAVE, LibraryAction.REMOVE, true, false, T2);
     }
 
     @Test
     void inOneBatchALaterSaveOfANewItemWinsWhateverTheOrder() {
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.SAVE, "t-2", T2),
-                        offline("c-2", LibraryAction.REMOVE, "t-2", T1)))
-                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T2, "c-1"))
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-2", true, T2, null),
-                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-2", true, T2, null))));
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.REMOVE, "t-2", T1),
-                        offline("c-2", LibraryAction.SAVE, "t-2", T2)))
-                .expectEvents(new ItemSavedToLibrary(USER, TRACK, "t-2", T2, "c-2"))
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-2", true, T2, null),
-                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-2", true, T2, null))));
+        theLaterChangeWinsInEitherOrder("t-2", LibraryAction.REMOVE, LibraryAction.SAVE, true, true, T2);
     }
 
     @Test
     void inOneBatchALaterRemovalOfANewItemWinsWhateverTheOrder() {
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.REMOVE, "t-2", T2),
-                        offline("c-2", LibraryAction.SAVE, "t-2", T1)))
-                .expectNoEvents()
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.APPLIED, TRACK, "t-2", false, null, null),
-                        new OfflineChangeOutcome("c-2", Status.SUPERSEDED, TRACK, "t-2", false, null, null))));
-        fixture.given(saved("t-1", T0))
-                .when(batch(0,
-                        offline("c-1", LibraryAction.SAVE, "t-2", T1),
-                        offline("c-2", LibraryAction.REMOVE, "t-2", T2)))
-                .expectNoEvents()
-                .expectResultMessagePayloadMatching(matching(List.of(
-                        new OfflineChangeOutcome("c-1", Status.SUPERSEDED, TRACK, "t-2", false, null, null),
-                        new OfflineChangeOutcome("c-2", Status.APPLIED, TRACK, "t-2", false, null, null))));
+        theLaterChangeWinsInEitherOrder("t-2", LibraryAction.SAVE, LibraryAction.REMOVE, false, false, null);
+    }
+
+    /**
+     * Given t-1 saved at T0, a batch with an earlier (T1) and a later (T2) change to {@code item}, in both
+     * orders: the later one is merged (its event, if it writes one, carries its id), the earlier one is
+     * superseded, and both answer the item's state after the batch ({@code saved}, {@code changedAt}).
+     */
+    private void theLaterChangeWinsInEitherOrder(String item, LibraryAction earlier, LibraryAction later,
+                                                 boolean writes, boolean saved, Instant changedAt) {
+        for (boolean laterFirst : new boolean[] {true, false}) {
+            String laterId = laterFirst ? "c-1" : "c-2";
+            String earlierId = laterFirst ? "c-2" : "c-1";
+            OfflineLibraryChange laterChange = offline(laterId, later, item, T2);
+            OfflineLibraryChange earlierChange = offline(earlierId, earlier, item, T1);
+            OfflineChangeOutcome applied = new OfflineChangeOutcome(laterId, Status.APPLIED, TRACK, item, saved,
+                    changedAt, null);
+            OfflineChangeOutcome superseded = new OfflineChangeOutcome(earlierId, Status.SUPERSEDED, TRACK, item, saved,
+                    changedAt, null);
+            ResultValidator<Library> result = fixture.given(saved("t-1", T0))
+                    .when(laterFirst ? batch(0, laterChange, earlierChange) : batch(0, earlierChange, laterChange));
+            if (!writes) {
+                result.expectNoEvents();
+            } else if (later == LibraryAction.SAVE) {
+                result.expectEvents(new ItemSavedToLibrary(USER, TRACK, item, T2, laterId));
+            } else {
+                result.expectEvents(new ItemRemovedFromLibrary(USER, TRACK, item, T2, laterId));
+            }
+            result.expectResultMessagePayloadMatching(
+                    matching(laterFirst ? List.of(applied, superseded) : List.of(superseded, applied)));
+        }
     }
 
     @Test

@@ -128,7 +128,6 @@ public class SyncWatermark implements SmartLifecycle {
         boundListeners.add(listener);
     }
 
-    /** The sequence's last handed-out value: tokens above it were never issued. */
     /** Refuses a token above the last global index issued: nobody was ever given it. */
     public void requireIssued(String name, long token) {
         long issued = lastIssued();
@@ -137,6 +136,7 @@ public class SyncWatermark implements SmartLifecycle {
         }
     }
 
+    /** The sequence's last handed-out value: tokens above it were never issued. */
     public long lastIssued() {
         return jdbc.sql("select case when is_called then last_value else last_value - 1 end "
                         + "from domain_event_entry_global_index_seq")
