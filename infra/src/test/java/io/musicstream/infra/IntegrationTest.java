@@ -64,8 +64,9 @@ public abstract class IntegrationTest {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.musicstream");
     }
 
+    /** Retries the assertion for up to 30 s: projections and rebuilds run behind commands, slower on a busy machine. */
     protected static void eventually(Runnable assertion) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             try {
                 assertion.run();
