@@ -69,8 +69,8 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
                         + retries + "); retrying", cause);
             }
         }
-        log.warn("{}: event {} ({}) dead-lettered in sequence {}: {}", processor, eventId,
-                letter.message().getPayloadType().getSimpleName(), letter.sequenceIdentifier(), stored.getMessage());
+        log.warn("{}: event {} ({}) dead-lettered: {}", processor, eventId,
+                letter.message().getPayloadType().getSimpleName(), stored.getMessage());
         return Decisions.enqueue(stored);
     }
 
