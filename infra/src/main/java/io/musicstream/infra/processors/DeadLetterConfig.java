@@ -36,9 +36,6 @@ public class DeadLetterConfig {
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP);
 
-    /** Sequence ids of a user's library in {@code library-sync}. */
-    public static final String LIBRARY_SEQUENCE_PREFIX = "library:";
-
     @Bean
     DeadLetterSchema deadLetterSchema() {
         return DeadLetterSchema.builder()
@@ -111,7 +108,7 @@ public class DeadLetterConfig {
             if (userId == null) {
                 return PER_AGGREGATE.getSequenceIdentifierFor(event);
             }
-            return LIBRARY_SEQUENCE_PREFIX + (storableId(userId) ? userId : "unstorable-" + sha256(userId));
+            return LibrarySyncProjection.SEQUENCE_PREFIX + (storableId(userId) ? userId : "unstorable-" + sha256(userId));
         }
 
         /** A user id the queue's sequence column can hold; user ids are server-made, so others are poison. */

@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
 public class LibrarySyncProjection {
 
     public static final String PROCESSING_GROUP = "library-sync";
+    /** A user's library changes are one dead-letter sequence, named this prefix and the user id. */
+    public static final String SEQUENCE_PREFIX = "library:";
     private static final String BATCH = LibrarySyncProjection.class.getName() + ".batch";
 
     /** Bytes of UTF-8 per text column: user, item and change ids share index rows of about 2.7 KB. */
