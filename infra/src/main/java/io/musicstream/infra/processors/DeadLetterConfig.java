@@ -19,10 +19,14 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Every streaming processor keeps a sequenced dead-letter queue in PostgreSQL ({@code dead_letter_entry}, one
@@ -71,7 +75,12 @@ public class DeadLetterConfig {
                                       @Qualifier("eventSerializer") Serializer eventSerializer,
                                       @Value("${music.processors.retries:3}") int retries,
                                       @Value("${music.processors.max-dead-sequences:10000}") int maxSequences,
-                                      @Value("${music.processors.max-dead-sequence-size:100000}") int maxSequenceSize) {
+                                      @Value("${music.processors.max-dead-sequence-size:100000}") int maxSequenceSize,
+                                      PlatformTransactionManager platformTransactionManager) {
+        // a letter retried from the queue runs under a savepoint: when it fails again, its writes are undone
+        // and the queue's note of the attempt still commits (joining the outer transaction would doom both)
+        TransactionManager nested = new SpringTransactionManager(platformTransactionManager,
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : PROCESSORS) {
                 processing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
@@ -87,7 +96,7 @@ public class DeadLetterConfig {
                         .registerDeadLetterPolicy(group, c -> new DeadLetterPolicy(group, retries))
                         // skips the queue lookup for sequences this node has not seen dead-lettered
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                                (c, invoker) -> invoker.enableSequenceIdentifierCache());
+                                (c, invoker) -> invoker.transactionManager(nested).enableSequenceIdentifierCache());
             }
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
         });

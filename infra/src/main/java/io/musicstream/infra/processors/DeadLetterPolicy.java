@@ -33,6 +33,14 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
         }
     };
 
+    /** Diagnostics key: how often the letter was retried from the queue and failed again. */
+    static final String RETRIES = "retries";
+
+    static long retries(DeadLetter<?> letter) {
+        Object retries = letter.diagnostics().get(RETRIES);
+        return retries instanceof Number n ? n.longValue() : 0;
+    }
+
     DeadLetterPolicy(String processor, int retries) {
         this.processor = processor;
         this.retries = retries;
@@ -49,7 +57,7 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         Throwable stored = storable(cause);
         if (letter instanceof JdbcDeadLetter) {
-            return Decisions.requeue(stored);
+            return Decisions.requeue(stored, l -> l.diagnostics().and(RETRIES, retries(l) + 1));
         }
         String eventId = letter.message().getIdentifier();
         HandlerFailures.Kind kind = HandlerFailures.classify(cause);
