@@ -148,10 +148,13 @@ class SyncDeadLetterTest extends IntegrationTest {
         assertThat(processors.get("details").get("library-sync").get("behind")).isNotNull();
         assertThat(health.get("components").get("sync").get("details").get("projectionStalled").asBoolean())
                 .isFalse();
-        String metrics = admin.get("/actuator/prometheus").body();
-        assertThat(metrics).contains("music_processor_behind{processor=\"library-sync\"}")
-                .contains("music_processor_dead_letters{processor=\"catalog-search\"}")
-                .contains("music_processor_stalled{processor=\"catalog-browse\"}");
+        String metrics = admin.get("/actuator/prometheus", "text/plain").body();
+        assertThat(metrics.lines().filter(l -> l.startsWith("music_processor_behind{"))
+                .filter(l -> l.contains("processor=\"library-sync\"")).count()).isEqualTo(1);
+        assertThat(metrics.lines().filter(l -> l.startsWith("music_processor_dead_letters{"))
+                .filter(l -> l.contains("processor=\"catalog-search\"")).count()).isEqualTo(1);
+        assertThat(metrics.lines().filter(l -> l.startsWith("music_processor_stalled{"))
+                .filter(l -> l.contains("processor=\"catalog-browse\"")).count()).isEqualTo(1);
     }
 
     private String userId(ApiClient user) {

@@ -52,6 +52,34 @@ public final class Storable {
         return value;
     }
 
+    /**
+     * Checks every text in an event (record components, nested records and collections) as {@link #optionalText}.
+     */
+    public static void allText(String field, Object value, int maxBytes) {
+        if (value instanceof String text) {
+            optionalText(field, text, maxBytes);
+        } else if (value instanceof Iterable<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                allText(field + "[" + i++ + "]", item, maxBytes);
+            }
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                allText(field + ".key", k, maxBytes);
+                allText(field + "." + k, v, maxBytes);
+            });
+        } else if (value != null && value.getClass().isRecord()) {
+            for (java.lang.reflect.RecordComponent component : value.getClass().getRecordComponents()) {
+                try {
+                    allText(field.isEmpty() ? component.getName() : field + "." + component.getName(),
+                            component.getAccessor().invoke(value), maxBytes);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     public static <T> T present(String field, T value) {
         if (value == null) {
             throw new UnstorableEventException(field + " is missing");
