@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.musicstream.infra.processors.ProcessorMonitor;
+import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.query.sync.SyncWatermark;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -13,7 +16,8 @@ import org.springframework.boot.health.contributor.Status;
 class SyncFeedHealthIndicatorTest {
 
     private final SyncWatermark watermark = mock(SyncWatermark.class);
-    private final SyncFeedHealthIndicator health = new SyncFeedHealthIndicator(watermark);
+    private final ProcessorMonitor processors = mock(ProcessorMonitor.class);
+    private final SyncFeedHealthIndicator health = new SyncFeedHealthIndicator(watermark, processors);
 
     @Test
     void upWhileTheBoundIsComputed() {
@@ -22,6 +26,17 @@ class SyncFeedHealthIndicatorTest {
         Health result = health.health(true);
         assertThat(result.getStatus()).isEqualTo(Status.UP);
         assertThat(result.getDetails()).containsEntry("bound", 42L).containsEntry("millisSinceBoundComputed", 20L);
+    }
+
+    @Test
+    void downWhileTheLibraryProjectionUnderTheFeedIsStalled() {
+        when(watermark.sinceLastBeat()).thenReturn(Duration.ofMillis(20));
+        when(processors.status(LibrarySyncProjection.PROCESSING_GROUP)).thenReturn(Optional.of(
+                new ProcessorMonitor.Status(LibrarySyncProjection.PROCESSING_GROUP, true, true, 10, 50, 40, 0, true,
+                        Duration.ofMinutes(2))));
+        Health result = health.health(true);
+        assertThat(result.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(result.getDetails()).containsEntry("projectionStalled", true);
     }
 
     @Test

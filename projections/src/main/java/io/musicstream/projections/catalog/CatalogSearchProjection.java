@@ -9,6 +9,7 @@ import io.musicstream.events.catalog.TrackMetadataUpdated;
 import io.musicstream.events.catalog.TrackRemovedFromRelease;
 import io.musicstream.events.catalog.TrackRestored;
 import io.musicstream.events.catalog.TrackTakenDown;
+import io.musicstream.projections.common.Storable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class CatalogSearchProjection {
 
     public static final String PROCESSING_GROUP = "catalog-search";
+    /** UTF-8 bytes per text: well under Lucene's 32,766-byte term limit, for keyword fields and sub-fields. */
+    static final int MAX_TEXT_BYTES = 16_000;
     private static final String WRITER = CatalogSearchProjection.class.getName() + ".writer";
 
     private final ElasticsearchClient client;
@@ -54,42 +57,58 @@ public class CatalogSearchProjection {
 
     @EventHandler
     void on(ArtistRegistered event) {
+        storable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(ReleaseIngested event) {
+        storable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(ReleaseMetadataUpdated event) {
+        storable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackAddedToRelease event) {
+        storable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackMetadataUpdated event) {
+        storable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackRemovedFromRelease event) {
+        storable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackTakenDown event) {
+        storable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackRestored event) {
+        storable(event);
         documents.apply(event, batchWriter());
+    }
+
+    /**
+     * Refuses here, where the dead-letter queue catches it, text the bulk write at commit would fail on
+     * (a failure there fails the whole batch): NUL, unpaired surrogates, terms over Lucene's 32 KB limit.
+     */
+    private static void storable(Object event) {
+        Storable.allText("", event, MAX_TEXT_BYTES);
     }
 
     /** One writer per unit of work (a batch of events), flushed as the batch commits. */

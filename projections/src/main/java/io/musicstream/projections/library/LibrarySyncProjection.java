@@ -3,9 +3,14 @@ package io.musicstream.projections.library;
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.projections.common.Storable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +21,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +43,22 @@ import org.springframework.stereotype.Component;
 public class LibrarySyncProjection {
 
     public static final String PROCESSING_GROUP = "library-sync";
+    /** A user's library changes are one dead-letter sequence, named this prefix and the user id. */
+    public static final String SEQUENCE_PREFIX = "library:";
     private static final String BATCH = LibrarySyncProjection.class.getName() + ".batch";
 
+    /** Bytes of UTF-8 per text column: user, item and change ids share index rows of about 2.7 KB. */
+    static final int MAX_TEXT_BYTES = 800;
+    private static final int REMEMBERED_REFUSALS = 1_000;
+
     private final JdbcTemplate jdbc;
+    /** Event ids whose change the database refused at a batch's commit, with the reason, until handled again. */
+    private final Map<String, String> refused = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_REFUSALS;
+        }
+    });
 
     public LibrarySyncProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -45,14 +66,32 @@ public class LibrarySyncProjection {
 
     @EventHandler
     void on(ItemSavedToLibrary event, @MessageIdentifier String eventId) {
-        batch().add(new Change(eventId, event.userId(), true, event.itemType(), event.itemId(), event.changedAt(),
-                event.clientChangeId()));
+        batch().add(storable(new Change(eventId, event.userId(), true, event.itemType(), event.itemId(),
+                event.changedAt(), event.clientChangeId())));
     }
 
     @EventHandler
     void on(ItemRemovedFromLibrary event, @MessageIdentifier String eventId) {
-        batch().add(new Change(eventId, event.userId(), false, event.itemType(), event.itemId(), event.changedAt(),
-                event.clientChangeId()));
+        batch().add(storable(new Change(eventId, event.userId(), false, event.itemType(), event.itemId(),
+                event.changedAt(), event.clientChangeId())));
+    }
+
+    /**
+     * Refuses here, where the processor's dead-letter queue catches it, what the batch's write would refuse at
+     * commit, where a failure fails the whole batch: text PostgreSQL cannot store, keys too long for an index
+     * row, missing values, and changes the database refused in an earlier attempt at the batch.
+     */
+    private Change storable(Change change) {
+        Storable.text("userId", change.userId(), MAX_TEXT_BYTES);
+        Storable.present("itemType", change.type());
+        Storable.text("itemId", change.itemId(), MAX_TEXT_BYTES);
+        Storable.present("changedAt", change.changedAt());
+        Storable.optionalText("clientChangeId", change.clientChangeId(), MAX_TEXT_BYTES);
+        String refusal = refused.remove(change.eventId());
+        if (refusal != null) {
+            throw new Storable.UnstorableEventException("the library tables refused this change: " + refusal);
+        }
+        return change;
     }
 
     @ResetHandler
@@ -68,9 +107,63 @@ public class LibrarySyncProjection {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch();
-            root.onPrepareCommit(u -> batch.write(jdbc));
+            root.onPrepareCommit(u -> writeOrFindRefused(batch));
             return batch;
         });
+    }
+
+    /**
+     * Writes the batch. Should the database refuse it for its data (SQLState classes 22, 23, 54: a case the
+     * handlers' checks missed), finds the refused changes one by one under savepoints, remembers them and fails
+     * the batch: the processor retries it, and the handlers then refuse those events, which dead-letters them
+     * instead of failing the batch for ever.
+     */
+    private void writeOrFindRefused(Batch batch) {
+        try {
+            writeOrFindRefusedOn(DataSourceUtils.getConnection(jdbc.getDataSource()), batch);
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("library batch savepoint", null, e);
+        }
+    }
+
+    private void writeOrFindRefusedOn(Connection connection, Batch batch) throws SQLException {
+        Savepoint whole = connection.setSavepoint();
+        try {
+            batch.write(jdbc);
+            connection.releaseSavepoint(whole);
+        } catch (DataAccessException e) {
+            if (!refusedForItsData(e)) {
+                throw e;
+            }
+            connection.rollback(whole);
+            for (Change change : batch.changes) {
+                Savepoint one = connection.setSavepoint();
+                try {
+                    Batch single = new Batch();
+                    single.add(change);
+                    single.write(jdbc);
+                } catch (DataAccessException refusal) {
+                    if (refusedForItsData(refusal)) {
+                        refused.put(change.eventId(), String.valueOf(refusal.getMostSpecificCause().getMessage()));
+                    }
+                }
+                connection.rollback(one);
+            }
+            throw e;
+        } finally {
+            DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+        }
+    }
+
+    private static boolean refusedForItsData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23")
+                    || sql.getSQLState().startsWith("54"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The changes of one batch of events; an item's latest change (highest token) decides its row. */

@@ -44,7 +44,7 @@ public class LibraryController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT
                     + "; offset and minToken must not be negative");
         }
-        readYourWrites.await(minToken);
+        readYourWrites.await(user.getName(), minToken);
         return listing.list(user.getName(), itemType, territories.ofCaller(user), limit, offset);
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code minToken}: a read that must include the caller's own write waits, bounded, until the library
- * projection has handled it and the feed may serve it.
+ * projection has handled it and the feed may serve it. A user whose feed is held by a dead letter below the
+ * token is told at once to retry later.
  */
 @Component
 public class ReadYourWrites {
@@ -24,23 +25,37 @@ public class ReadYourWrites {
         NotCaughtUpException(long token) {
             super("the library has not caught up to token " + token + " yet; retry shortly");
         }
-    }
 
-    /** Returns once the bound has reached {@code minToken} (null: at once); a token never issued is refused. */
-    public void await(Long minToken) {
-        if (minToken != null) {
-            await("minToken", minToken);
+        NotCaughtUpException(long token, long heldAt) {
+            super("the library cannot serve token " + token + " yet: a change of yours at token " + heldAt
+                    + " is waiting for an operator; retry later");
         }
     }
 
-    /** As {@link #await(Long)}, naming the token {@code name} in the refusal. */
-    void await(String name, long token) {
-        if (token <= watermark.lastBound()) {
+    /**
+     * Returns once the user's bound has reached {@code minToken} (null: at once); a token never issued is
+     * refused.
+     */
+    public void await(String userId, Long minToken) {
+        if (minToken != null) {
+            await(userId, "minToken", minToken);
+        }
+    }
+
+    /** As {@link #await(String, Long)}, naming the token {@code name} in the refusal. */
+    void await(String userId, String name, long token) {
+        if (token <= watermark.lastBound(userId)) {
             return;
         }
-        watermark.requireIssued(name, token);
-        if (!watermark.awaitBound(token, maxWait)) {
-            throw new NotCaughtUpException(token);
+        if (token > watermark.lastBound()) {
+            watermark.requireIssued(name, token);
+            if (!watermark.awaitBound(token, maxWait)) {
+                throw new NotCaughtUpException(token);
+            }
+        }
+        Long firstDead = watermark.holds().get(userId);
+        if (firstDead != null && token >= firstDead) {
+            throw new NotCaughtUpException(token, firstDead);
         }
     }
 }

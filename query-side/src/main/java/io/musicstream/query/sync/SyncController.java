@@ -42,7 +42,7 @@ public class SyncController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "limit must be between 1 and " + SyncFeed.MAX_LIMIT);
         }
-        readYourWrites.await(minToken);
+        readYourWrites.await(user.getName(), minToken);
         return feed.page(user.getName(), since, snapshotAfter, limit);
     }
 

@@ -12,6 +12,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * A user's changes after a sync token, up to the {@link SyncWatermark} bound, oldest first. A token of 0, or
  * one below the user's horizon (changes there were pruned), starts a snapshot of the whole library instead:
  * its pages list every item as {@code added}, and the feed then continues from the snapshot's base token.
+ * A user whose changes are dead-lettered is served only below the first of them (see {@link SyncWatermark}).
  */
 @Service
 public class SyncFeed {
@@ -72,10 +73,10 @@ public class SyncFeed {
                         + since + ": pass back the page's syncToken as since and its snapshotAfter");
             }
             // the base is a bound that this node, or another one ahead of it, gave: serve it once this one is there
-            readYourWrites.await("sync token", since);
+            readYourWrites.await(userId, "sync token", since);
             return snapshotPage(userId, since, snapshotAfter, limit, false);
         }
-        long bound = watermark.currentBound();
+        long bound = watermark.currentBound(userId);
         if (since == 0) {
             return snapshotPage(userId, bound, 0, limit, true);
         }

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent events that tell every connected device of a user its new {@code syncToken} as soon as the
  * sync feed can serve the user's change (the {@link SyncWatermark} bound passes it), so devices pull the
- * delta at once. One query per bound move finds which connected users changed. A comment line every
+ * delta at once. One query per bound move finds which connected users changed (a user held by a dead letter
+ * has no changes past it until it is resolved, which pushes again). A comment line every
  * 15 s keeps proxies from closing idle streams.
  */
 @Component
@@ -39,7 +40,18 @@ public class SyncPush implements SmartLifecycle {
         this.feed = feed;
         this.watermark = watermark;
         watermark.keepTickingWhile(() -> !subscribers.isEmpty());
-        watermark.onAdvance(this::boundAdvanced);
+        watermark.onAdvance(new SyncWatermark.BoundListener() {
+            @Override
+            public void boundAdvanced(long from, long to) {
+                SyncPush.this.boundAdvanced(from, to);
+            }
+
+            @Override
+            public void holdReleased(String userId) {
+                subscribers.getOrDefault(userId, Set.of()).forEach(emitter ->
+                        send(userId, emitter, feed.latestToken(userId, watermark.lastBound(userId))));
+            }
+        });
         heartbeat.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -54,7 +66,7 @@ public class SyncPush implements SmartLifecycle {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
-        send(userId, emitter, feed.latestToken(userId, watermark.currentBound()));
+        send(userId, emitter, feed.latestToken(userId, watermark.currentBound(userId)));
         return emitter;
     }
 

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -39,6 +41,11 @@ import org.springframework.stereotype.Component;
  * <p>Handled: the projection's token says which indexes it passed (index and gaps). A gap at or below the
  * final bound that is not visible is a rolled-back number; a visible one is waiting to be handled and caps B.
  *
+ * <p>Held: a user whose {@code library-sync} events are dead-lettered has their own bound, just below the first
+ * of them, until it is resolved; the changes then appear with their original tokens, so the user's feed must
+ * never have passed them. Each tick reads the processor's token first and the dead letters after it: an
+ * event the token has passed is then either handled or among the dead letters read.
+ *
  * <p>Ticks run every {@code music.sync.watermark-interval} while anyone reads the feed or listens for pushes,
  * and stop after a minute without readers.
  */
@@ -58,6 +65,8 @@ public class SyncWatermark implements SmartLifecycle {
     private final Deque<Candidate> pending = new ArrayDeque<>();
     private long finalIndex;
     private volatile long bound;
+    /** Per held user, the global index of their first dead-lettered event; written before {@link #bound}. */
+    private volatile Map<String, Long> holds = Map.of();
     private volatile long ticks;
     private volatile long lastDemand = System.nanoTime();
     /** When the loop last went round without failing: a tick that succeeded, or an idle wait. */
@@ -69,9 +78,12 @@ public class SyncWatermark implements SmartLifecycle {
     private record Candidate(long index, Set<Long> inProgress) {
     }
 
-    /** Told each time the bound moves up. */
+    /** Told each time the bound moves up, and when a user's hold is lifted. */
     public interface BoundListener {
         void boundAdvanced(long from, long to);
+
+        default void holdReleased(String userId) {
+        }
     }
 
     public SyncWatermark(JdbcClient jdbc, Serializer serializer,
@@ -88,6 +100,27 @@ public class SyncWatermark implements SmartLifecycle {
             awaitTicks(2, Duration.ofSeconds(1));
         }
         return bound;
+    }
+
+    /** As {@link #currentBound()}, but held just below the user's first dead-lettered change, if any. */
+    public long currentBound(String userId) {
+        return heldBound(userId, currentBound());
+    }
+
+    /** As {@link #lastBound()}, for one user. */
+    public long lastBound(String userId) {
+        return heldBound(userId, bound);
+    }
+
+    /** The bound, read before the holds: holds are published first, so they are at least as new as it. */
+    private long heldBound(String userId, long bound) {
+        Long firstDead = holds.get(userId);
+        return firstDead == null ? bound : Math.min(bound, firstDead - 1);
+    }
+
+    /** Users whose feed is held, with the global index of their first dead-lettered change. */
+    public Map<String, Long> holds() {
+        return holds;
     }
 
     /** Waits until the bound reaches {@code token}; false when {@code timeout} passes first. */
@@ -224,7 +257,24 @@ public class SyncWatermark implements SmartLifecycle {
             }
             pending.addLast(new Candidate(issued, inProgress));
         }
-        publish(Math.min(finalIndex, handledUpTo(finalIndex)));
+        long handled = handledUpTo(finalIndex);
+        publish(Math.min(finalIndex, handled), deadLetteredUsers());
+    }
+
+    /** Per user, the lowest global index among their {@code library-sync} dead letters. */
+    private Map<String, Long> deadLetteredUsers() {
+        Map<String, Long> held = new HashMap<>();
+        jdbc.sql("""
+                        select substr(d.sequence_identifier, ?), min(e.global_index)
+                        from dead_letter_entry d join domain_event_entry e on e.event_identifier = d.event_identifier
+                        where d.processing_group = ? and starts_with(d.sequence_identifier, ?)
+                        group by d.sequence_identifier""")
+                .params(LibrarySyncProjection.SEQUENCE_PREFIX.length() + 1, LibrarySyncProjection.PROCESSING_GROUP,
+                        LibrarySyncProjection.SEQUENCE_PREFIX)
+                .query(rs -> {
+                    held.put(rs.getString(1), rs.getLong(2));
+                });
+        return held.isEmpty() ? Map.of() : Map.copyOf(held);
     }
 
     /** The highest index below which the projection has handled every committed event. */
@@ -268,9 +318,11 @@ public class SyncWatermark implements SmartLifecycle {
         return handled;
     }
 
-    private void publish(long newBound) {
+    private void publish(long newBound, Map<String, Long> newHolds) {
         long old = bound;
+        Map<String, Long> oldHolds = holds;
         synchronized (monitor) {
+            holds = newHolds;
             bound = newBound;
             ticks++;
             monitor.notifyAll();
@@ -281,6 +333,17 @@ public class SyncWatermark implements SmartLifecycle {
                     listener.boundAdvanced(old, newBound);
                 } catch (RuntimeException e) {
                     log.warn("sync bound listener failed: {}", e.toString());
+                }
+            }
+        }
+        for (String released : oldHolds.keySet()) {
+            if (!newHolds.containsKey(released)) {
+                for (BoundListener listener : boundListeners) {
+                    try {
+                        listener.holdReleased(released);
+                    } catch (RuntimeException e) {
+                        log.warn("sync hold listener failed: {}", e.toString());
+                    }
                 }
             }
         }

@@ -1,0 +1,137 @@
+package io.musicstream.infra.processors;
+
+import io.musicstream.events.library.ItemRemovedFromLibrary;
+import io.musicstream.events.library.ItemSavedToLibrary;
+import io.musicstream.projections.catalog.CatalogSearchProjection;
+import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
+import io.musicstream.projections.library.LibrarySyncProjection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * Every streaming processor keeps a sequenced dead-letter queue in PostgreSQL ({@code dead_letter_entry}, one
+ * table keyed by processing group): an event whose handling fails for good is parked there with the rest of
+ * its sequence, and the processor goes on with the other sequences.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfig {
+
+    /** The processors that dead-letter; the subscribing ones fail their command instead. */
+    public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
+            CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP);
+
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                      DeadLetterSchema schema, Serializer serializer,
+                                      @Qualifier("eventSerializer") Serializer eventSerializer,
+                                      @Value("${music.processors.retries:3}") int retries,
+                                      @Value("${music.processors.max-dead-sequences:10000}") int maxSequences,
+                                      @Value("${music.processors.max-dead-sequence-size:100000}") int maxSequenceSize,
+                                      PlatformTransactionManager platformTransactionManager) {
+        // a letter retried from the queue runs under a savepoint: when it fails again, its writes are undone
+        // and the queue's note of the attempt still commits (joining the outer transaction would doom both)
+        TransactionManager nested = new SpringTransactionManager(platformTransactionManager,
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : PROCESSORS) {
+                processing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
+                                .processingGroup(group)
+                                .connectionProvider(connectionProvider)
+                                .transactionManager(transactionManager)
+                                .schema(schema)
+                                .genericSerializer(serializer)
+                                .eventSerializer(eventSerializer)
+                                .maxSequences(maxSequences)
+                                .maxSequenceSize(maxSequenceSize)
+                                .build())
+                        .registerDeadLetterPolicy(group, c -> new DeadLetterPolicy(group, retries))
+                        // skips the queue lookup for sequences this node has not seen dead-lettered
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (c, invoker) -> invoker.transactionManager(nested).enableSequenceIdentifierCache());
+            }
+            processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
+        });
+    }
+
+    /**
+     * A user's library changes form one sequence whatever aggregate wrote them, so one dead letter holds back
+     * all of that user's later changes (the sync feed serves them in token order) and no other user's.
+     */
+    static final class PerUserLibrary implements SequencingPolicy<EventMessage<?>> {
+        private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
+
+        @Override
+        public Object getSequenceIdentifierFor(EventMessage<?> event) {
+            Object payload = event.getPayload();
+            String userId = payload instanceof ItemSavedToLibrary saved ? saved.userId()
+                    : payload instanceof ItemRemovedFromLibrary removed ? removed.userId() : null;
+            if (userId == null) {
+                return PER_AGGREGATE.getSequenceIdentifierFor(event);
+            }
+            return LibrarySyncProjection.SEQUENCE_PREFIX + (storableId(userId) ? userId : "unstorable-" + sha256(userId));
+        }
+
+        /** A user id the queue's sequence column can hold; user ids are server-made, so others are poison. */
+        private static boolean storableId(String id) {
+            return id.length() <= 200 && id.chars().noneMatch(Character::isISOControl);
+        }
+
+        private static String sha256(String value) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(value.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
