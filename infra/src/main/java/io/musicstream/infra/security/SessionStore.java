@@ -87,6 +87,9 @@ public class SessionStore implements StreamSessions {
         String key = key(token);
         String userKey = USER_PREFIX + session.userId();
         Duration life = remaining(session);
+        if (!isPositive(life)) {
+            return token; // over before it began: nothing to store
+        }
         try {
             redis.opsForValue().set(key, json.writeValueAsString(session), life.compareTo(ttl) < 0 ? life : ttl);
         } catch (JsonProcessingException e) {
