@@ -18,7 +18,7 @@ export AXONIQ_UPDATE_CHECKER_DISABLED := true
 .PHONY: run test build bench clean catalog import
 
 run: $(JAR)
-	$(JAVA) $(JAVA_OPTS) -jar $(JAR) --music.demo-catalog.enabled=true $(ARGS)
+	$(JAVA) $(JAVA_OPTS) -jar $(JAR) --music.demo-catalog.enabled=true --music.admin.generate-password=true $(ARGS)
 
 build: $(JAR)
 

@@ -2,7 +2,9 @@ package io.musicstream.events;
 
 import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
+import io.musicstream.events.account.UserPasswordChanged;
 import io.musicstream.events.account.UserRegistered;
+import io.musicstream.events.account.UserRolesChanged;
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.events.catalog.AudioFeatures;
 import io.musicstream.events.catalog.ReleaseIngested;
@@ -61,6 +63,8 @@ final class EventSamples {
                 new TrackAddedToRelease("r-1", TRACK, AT),
                 new TrackRemovedFromRelease("r-1", "t-1", AT),
                 new UserCountryChanged("u-1", "IS", AT),
+                new UserPasswordChanged("u-1", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", AT),
+                new UserRolesChanged("u-1", new LinkedHashSet<>(List.of(Role.LISTENER, Role.CURATOR)), "u-0", AT),
                 new ItemSavedToLibrary("u-1", LibraryItemType.TRACK, "t-1", AT, null),
                 new ItemRemovedFromLibrary("u-1", LibraryItemType.ALBUM, "r-1", AT, "c-1"))
                 .collect(Collectors.toMap(Object::getClass, Function.identity()));

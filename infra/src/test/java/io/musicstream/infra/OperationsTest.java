@@ -12,8 +12,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class OperationsTest extends IntegrationTest {
 
     @Test
-    void healthShowsEachServiceAndTheSyncFeedUp() {
-        ApiClient.Response response = anonymous.get("/actuator/health");
+    void healthShowsAdminsEachServiceAndTheSyncFeedUp() {
+        ApiClient.Response response = admin().get("/actuator/health");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode components = response.json().get("components");
         for (String service : new String[] {"db", "kafka", "elasticsearch", "redis", "sync"}) {
@@ -22,8 +22,8 @@ class OperationsTest extends IntegrationTest {
     }
 
     @Test
-    void prometheusMetricsAreServed() {
-        ApiClient.Response response = anonymous.get("/actuator/prometheus", "text/plain");
+    void prometheusMetricsAreServedToAdmins() {
+        ApiClient.Response response = admin().get("/actuator/prometheus", "text/plain");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
     }

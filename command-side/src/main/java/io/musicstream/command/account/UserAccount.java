@@ -4,9 +4,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.events.account.ChangeUserCountry;
+import io.musicstream.events.account.ChangeUserPassword;
+import io.musicstream.events.account.ChangeUserRoles;
 import io.musicstream.events.account.RegisterUser;
+import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
+import io.musicstream.events.account.UserPasswordChanged;
 import io.musicstream.events.account.UserRegistered;
+import io.musicstream.events.account.UserRolesChanged;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,6 +34,7 @@ public class UserAccount {
     @AggregateIdentifier
     private String userId;
     private String country;
+    private Set<Role> roles;
 
     protected UserAccount() {
     }
@@ -55,6 +62,26 @@ public class UserAccount {
         }
     }
 
+    @CommandHandler
+    void handle(ChangeUserPassword command) {
+        if (command.passwordHash() == null || command.passwordHash().isBlank()) {
+            throw new InvalidCommandException(List.of("passwordHash must not be blank"));
+        }
+        apply(new UserPasswordChanged(userId, command.passwordHash(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeUserRoles command) {
+        if (command.roles() == null || command.roles().isEmpty()
+                || command.roles().stream().anyMatch(Objects::isNull)) {
+            throw new InvalidCommandException(List.of("roles: a user needs at least one role"));
+        }
+        Set<Role> requested = EnumSet.copyOf(command.roles());
+        if (!requested.equals(roles)) {
+            apply(new UserRolesChanged(userId, requested, command.changedBy(), command.requestedAt()));
+        }
+    }
+
     /** An ISO 3166-1 alpha-2 code in upper case. */
     public static boolean isCountry(String code) {
         return code != null && COUNTRIES.contains(code);
@@ -69,6 +96,12 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserRegistered event) {
         this.userId = event.userId();
+        this.roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(UserRolesChanged event) {
+        this.roles = EnumSet.copyOf(event.roles());
     }
 
     @EventSourcingHandler

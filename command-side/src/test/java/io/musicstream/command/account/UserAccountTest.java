@@ -2,10 +2,14 @@ package io.musicstream.command.account;
 
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.events.account.ChangeUserCountry;
+import io.musicstream.events.account.ChangeUserPassword;
+import io.musicstream.events.account.ChangeUserRoles;
 import io.musicstream.events.account.RegisterUser;
 import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
+import io.musicstream.events.account.UserPasswordChanged;
 import io.musicstream.events.account.UserRegistered;
+import io.musicstream.events.account.UserRolesChanged;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -63,5 +67,48 @@ class UserAccountTest {
         fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0))
                 .when(new ChangeUserCountry("u-1", "se", T1))
                 .expectException(InvalidCommandException.class).expectNoEvents();
+    }
+
+    @Test
+    void changingThePasswordRecordsOnlyTheNewHash() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0))
+                .when(new ChangeUserPassword("u-1", "new-hash", T1))
+                .expectEvents(new UserPasswordChanged("u-1", "new-hash", T1));
+    }
+
+    @Test
+    void cannotChangeThePasswordToABlankHash() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0))
+                .when(new ChangeUserPassword("u-1", " ", T1))
+                .expectException(InvalidCommandException.class).expectNoEvents();
+    }
+
+    @Test
+    void grantingRolesRecordsTheNewSetAndWhoSetIt() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0))
+                .when(new ChangeUserRoles("u-1", Set.of(Role.LISTENER, Role.CURATOR), "admin-1", T1))
+                .expectEvents(new UserRolesChanged("u-1", java.util.EnumSet.of(Role.LISTENER, Role.CURATOR), "admin-1", T1));
+    }
+
+    @Test
+    void settingTheRolesAUserAlreadyHasRecordsNothing() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0),
+                        new UserRolesChanged("u-1", Set.of(Role.CURATOR, Role.LISTENER), "admin-1", T1))
+                .when(new ChangeUserRoles("u-1", Set.of(Role.LISTENER, Role.CURATOR), "admin-1", T1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void revokingEveryRoleIsRefused() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0))
+                .when(new ChangeUserRoles("u-1", Set.of(), "admin-1", T1))
+                .expectException(InvalidCommandException.class).expectNoEvents();
+    }
+
+    @Test
+    void cannotChangeTheRolesOfAnUnknownUser() {
+        fixture.givenNoPriorActivity()
+                .when(new ChangeUserRoles("u-404", Set.of(Role.ADMIN), "admin-1", T1))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
     }
 }

@@ -46,6 +46,7 @@ public final class Benchmarks {
         String[] settings = {
             "--music.dev-services.dir=" + stringArg(args, "--dir=", ".run/bench"),
             "--music.dev-services.fresh=true",
+            "--music.admin.generate-password=true",
             "--music.dev-services.postgres-port=" + intArg(args, "--postgres-port=", 17432),
             "--music.dev-services.kafka-port=" + intArg(args, "--kafka-port=", 17092),
             "--music.dev-services.elasticsearch-port=" + intArg(args, "--elasticsearch-port=", 17200),

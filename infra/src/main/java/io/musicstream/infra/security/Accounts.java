@@ -64,6 +64,16 @@ public class Accounts {
         return new UserAccountView(userId, name, command.passwordHash(), roles, command.registeredAt(), country);
     }
 
+    /** Whether {@code password} is the account's current one. */
+    public boolean matches(String password, UserAccountView account) {
+        return passwords.matches(password, account.passwordHash());
+    }
+
+    /** The hash to store for a new password. */
+    public String hash(String password) {
+        return passwords.encode(password);
+    }
+
     /** The account if the password matches; spends the same hashing time when the user does not exist. */
     public Optional<UserAccountView> authenticate(String username, String password) {
         Optional<UserAccountView> account = accounts.byUsername(normalize(username));

@@ -23,9 +23,12 @@ class AuthController {
     private final Accounts accounts;
     private final SessionStore sessions;
 
-    AuthController(Accounts accounts, SessionStore sessions) {
+    private final java.time.Clock clock;
+
+    AuthController(Accounts accounts, SessionStore sessions, java.time.Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     record RegisterRequest(
@@ -49,18 +52,22 @@ class AuthController {
     record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
     }
 
-    record LoginResponse(String token, String tokenType, long expiresInSeconds, String userId, String username,
-                         Set<Role> roles) {
+    /**
+     * {@code expiresInSeconds} is the sliding lifetime (renewed by use); the session ends at
+     * {@code expiresAtLatest} whatever the use.
+     */
+    record LoginResponse(String token, String tokenType, long expiresInSeconds, java.time.Instant expiresAtLatest,
+                         String userId, String username, Set<Role> roles) {
     }
 
     @PostMapping("/login")
     LoginResponse login(@Valid @RequestBody LoginRequest request) {
         UserAccountView account = accounts.authenticate(request.username(), request.password())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "invalid username or password"));
-        String token = sessions.open(new Session(account.userId(), account.username(), account.roles(),
-                java.time.Instant.now()));
-        return new LoginResponse(token, "Bearer", sessions.ttl().toSeconds(), account.userId(), account.username(),
-                account.roles());
+        Session session = new Session(account.userId(), account.username(), account.roles(), clock.instant());
+        String token = sessions.open(session);
+        return new LoginResponse(token, "Bearer", sessions.ttl().toSeconds(), sessions.deadline(session.createdAt()),
+                account.userId(), account.username(), account.roles());
     }
 
     @PostMapping("/logout")

@@ -1,5 +1,6 @@
 package io.musicstream.infra.security;
 
+import io.musicstream.query.sync.StreamSessions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     authentication.setDetails(session);
                     SecurityContextHolder.getContext().setAuthentication(authentication);
                     request.setAttribute(TOKEN_ATTRIBUTE, token);
+                    request.setAttribute(StreamSessions.SESSION_ID_ATTRIBUTE, SessionStore.idOf(token));
                 });
             }
         }

@@ -4,7 +4,9 @@ import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.infra.security.Accounts;
+import io.musicstream.infra.security.HashingBusyException;
 import io.musicstream.query.sync.ReadYourWrites;
+import io.musicstream.query.sync.TooManyStreamsException;
 import io.musicstream.query.sync.UnknownSyncTokenException;
 import jakarta.validation.ConstraintViolationException;
 import java.io.UncheckedIOException;
@@ -157,6 +159,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "a backing service is not answering; retry shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(HashingBusyException.class)
+    ResponseEntity<Object> hashingBusy(HashingBusyException ex) {
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<Object> tooManyStreams(TooManyStreamsException ex) {
+        ProblemDetail problem = problems.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many push streams",
+                ex.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "15")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -1,7 +1,9 @@
 package io.musicstream.projections.account;
 
 import io.musicstream.events.account.UserCountryChanged;
+import io.musicstream.events.account.UserPasswordChanged;
 import io.musicstream.events.account.UserRegistered;
+import io.musicstream.events.account.UserRolesChanged;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,6 +47,21 @@ public class UserAccountProjection {
     void on(UserCountryChanged event) {
         jdbc.sql("update user_account set country = ? where user_id = ?")
                 .params(event.country(), event.userId())
+                .update();
+    }
+
+    @EventHandler
+    void on(UserPasswordChanged event) {
+        jdbc.sql("update user_account set password_hash = ? where user_id = ?")
+                .params(event.passwordHash(), event.userId())
+                .update();
+    }
+
+    @EventHandler
+    void on(UserRolesChanged event) {
+        String[] roles = event.roles().stream().map(Enum::name).sorted().toArray(String[]::new);
+        jdbc.sql("update user_account set roles = ? where user_id = ?")
+                .params(roles, event.userId())
                 .update();
     }
 

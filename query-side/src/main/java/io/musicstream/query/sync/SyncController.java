@@ -1,5 +1,6 @@
 package io.musicstream.query.sync;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +47,16 @@ public class SyncController {
         return feed.page(user.getName(), since, snapshotAfter, limit);
     }
 
-    /** Server-sent {@code sync} events carrying the caller's newest {@code syncToken}. */
+    /**
+     * Server-sent {@code sync} events carrying the caller's newest {@code syncToken}, until the caller's
+     * session ends.
+     */
     @GetMapping(path = "/stream", produces = "text/event-stream")
-    public SseEmitter stream(Principal user) {
-        return push.subscribe(user.getName());
+    public SseEmitter stream(Principal user, HttpServletRequest request) {
+        Object sessionId = request.getAttribute(StreamSessions.SESSION_ID_ATTRIBUTE);
+        if (!(sessionId instanceof String id)) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "a push stream needs a bearer token session");
+        }
+        return push.subscribe(user.getName(), id);
     }
 }

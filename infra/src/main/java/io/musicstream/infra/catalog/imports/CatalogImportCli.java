@@ -31,7 +31,8 @@ import java.util.Map;
  *     [--url=http://localhost:8080] [--user=admin] [--password=...] [--token=BEARER]
  * </pre>
  * User and password default to {@code MUSIC_ADMIN_USERNAME} / {@code MUSIC_ADMIN_PASSWORD} (else
- * {@code admin} / {@code change-me-admin}), as the server's admin account does; {@code --token} skips the
+ * {@code admin} and the password {@code make run} generated into {@code .run/dev/admin-password}), as the
+ * server's admin account does; {@code --token} skips the
  * login. {@code --file=-} reads standard input. Exit status: 0 when every line was imported, 2 when some
  * lines were refused, 1 when the import did not finish.
  */
@@ -46,11 +47,21 @@ public final class CatalogImportCli {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** What {@code make run} generated for the admin, or {@code null}. */
+    private static String generatedAdminPassword() {
+        Path file = Path.of(".run/dev/admin-password");
+        try {
+            return Files.isReadable(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Runs the command line, printing progress lines to {@code out} and the rest to {@code err}; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         String url = arg(args, "--url=", "http://localhost:8080").replaceAll("/+$", "");
         String user = arg(args, "--user=", env("MUSIC_ADMIN_USERNAME", "admin"));
-        String password = arg(args, "--password=", env("MUSIC_ADMIN_PASSWORD", "change-me-admin"));
+        String password = arg(args, "--password=", env("MUSIC_ADMIN_PASSWORD", generatedAdminPassword()));
         String file = arg(args, "--file=", null);
         if (file == null) {
             err.println("usage: --file=<catalog.jsonl | -> [--url=http://localhost:8080] [--user=admin]"
@@ -66,6 +77,11 @@ public final class CatalogImportCli {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try {
             String token = arg(args, "--token=", null);
+            if (token == null && password == null) {
+                err.println("no admin password: pass --password=..., set MUSIC_ADMIN_PASSWORD, or run from the"
+                        + " directory where make run keeps .run/dev/admin-password");
+                return 1;
+            }
             if (token == null) {
                 token = login(http, url, user, password, err);
                 if (token == null) {
