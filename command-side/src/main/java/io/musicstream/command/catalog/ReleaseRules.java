@@ -23,6 +23,7 @@ final class ReleaseRules {
 
     static final int MAX_TRACKS = 500;
     static final int MAX_POSITION = 999;
+    static final long MAX_DURATION_MS = 24L * 60 * 60 * 1000;
 
     /** What no catalog event may carry (400, before the domain rules below). */
     static void checkInput(IngestRelease release) {
@@ -75,8 +76,6 @@ final class ReleaseRules {
                 .texts("territories", territories, InputRules.ID, InputRules.MAX_TERRITORIES)
                 .text("reason", reason, InputRules.REASON).orThrow();
     }
-
-    static final long MAX_DURATION_MS = 24L * 60 * 60 * 1000;
 
     static List<String> faults(IngestRelease release) {
         List<String> faults = new ArrayList<>();
