@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.musicstream.infra.kafka.PoisonRecordException;
 import java.sql.SQLException;
@@ -32,8 +32,8 @@ class PlayEventsConsumerTest {
             + "\"startedAt\":\"2026-12-07T09:59:00Z\",\"msPlayed\":1000}";
 
     private void databaseFails(String sqlState) {
-        when(commands.sendAndWait(any())).thenThrow(
-                new DataIntegrityViolationException("refused", new SQLException("refused", sqlState)));
+        doThrow(new DataIntegrityViolationException("refused", new SQLException("refused", sqlState)))
+                .when(commands).sendAndWait(any());
     }
 
     @Test
