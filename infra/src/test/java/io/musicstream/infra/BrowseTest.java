@@ -331,6 +331,8 @@ class BrowseTest extends IntegrationTest {
     }
 
     private void play(String trackId, int times) {
+        // plays are checked against the browse read model, which follows the events
+        eventually(() -> assertThat(listener.get("/api/v1/tracks/" + trackId).status()).isEqualTo(200));
         for (int i = 0; i < times; i++) {
             ApiClient.Response response = listener.post("/api/v1/me/plays", Map.of("playId", UUID.randomUUID().toString(),
                     "trackId", trackId, "startedAt", Instant.now().toString(), "msPlayed", 180_000));

@@ -2,6 +2,7 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.musicstream.events.catalog.RegisterArtist;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,8 +124,8 @@ class IdempotencyTest extends IntegrationTest {
         String alice = newListenerToken();
         String bob = newListenerToken();
         String key = newKey();
-        String alicePlay = play(UUID.randomUUID().toString());
-        String bobPlay = play(UUID.randomUUID().toString());
+        String alicePlay = play(UUID.randomUUID().toString(), playableTrack());
+        String bobPlay = play(UUID.randomUUID().toString(), playableTrack());
 
         ApiClient.Response aliceFirst = post(alice, "/api/v1/me/plays", key, alicePlay);
         ApiClient.Response bobFirst = post(bob, "/api/v1/me/plays", key, bobPlay);
@@ -202,16 +203,16 @@ class IdempotencyTest extends IntegrationTest {
 
     private long artistRegisteredEvents(String artistId) {
         return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type = ?")
-                .param(artistId).param(ARTIST_REGISTERED).query(Long.class).single();
+                .param(RegisterArtist.AGGREGATE_PREFIX + artistId).param(ARTIST_REGISTERED).query(Long.class).single();
     }
 
     private static String newKey() {
         return "key-" + UUID.randomUUID();
     }
 
-    private static String play(String playId) {
-        return ApiClient.json(Map.of("playId", playId, "trackId", "t-idem", "startedAt", "2026-11-21T12:00:00Z",
-                "msPlayed", 183000));
+    private static String play(String playId, String trackId) {
+        return ApiClient.json(Map.of("playId", playId, "trackId", trackId, "startedAt",
+                java.time.Instant.now().toString(), "msPlayed", 183000));
     }
 
     private String token(String username, String password) {

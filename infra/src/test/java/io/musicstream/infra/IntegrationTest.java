@@ -19,6 +19,8 @@ public abstract class IntegrationTest {
     protected static final String ADMIN = "test-admin";
     protected static final String ADMIN_PASSWORD = "test-admin-password";
 
+    private static String playableTrack;
+
     @LocalServerPort
     protected int port;
     protected ApiClient anonymous;
@@ -30,6 +32,28 @@ public abstract class IntegrationTest {
 
     protected ApiClient admin() {
         return anonymous.loggedIn(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * A track the catalog knows, licensed worldwide and 354 s long, once the browse read model has it (plays
+     * are checked against it). Ingested once per test run.
+     */
+    protected String playableTrack() {
+        synchronized (IntegrationTest.class) {
+            if (playableTrack == null) {
+                ApiClient admin = admin();
+                String artistId = admin.post("/api/v1/artists", Map.of("name", "Playable")).json().get("artistId")
+                        .asText();
+                String upc = "0077" + String.format("%08d", (int) (Math.random() * 99_999_999));
+                ApiClient.Response release = admin.post("/api/v1/releases", Releases.release(upc, "Playable",
+                        artistId, java.util.List.of(Releases.track("QZPLA2600001", "Playable Track", 1))));
+                assertThat(release.status()).as(release.toString()).isEqualTo(201);
+                String trackId = release.json().at("/tracks/0/trackId").asText();
+                eventually(() -> assertThat(admin.get("/api/v1/tracks/" + trackId).status()).isEqualTo(200));
+                playableTrack = trackId;
+            }
+            return playableTrack;
+        }
     }
 
     /** Registers a fresh listener and returns a client logged in as them. */

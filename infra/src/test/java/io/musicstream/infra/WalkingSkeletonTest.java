@@ -3,6 +3,7 @@ package io.musicstream.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.musicstream.events.playback.PlayIds;
 import io.musicstream.infra.axon.MemoizedCommandTargetResolver;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +67,18 @@ class WalkingSkeletonTest extends IntegrationTest {
     @Test
     void aPlayPublishedToKafkaIsStoredAsAnEventOnce() throws Exception {
         String playId = UUID.randomUUID().toString();
-        String message = ApiClient.json(Map.of("playId", playId, "userId", "u-kafka", "trackId", "t-1",
-                "startedAt", "2026-11-21T12:00:00Z", "msPlayed", 183000, "deviceId", "phone", "territory", "SE"));
+        String message = ApiClient.json(Map.of("playId", playId, "userId", "u-kafka", "trackId", playableTrack(),
+                "startedAt", java.time.Instant.now().toString(), "msPlayed", 183000, "deviceId", "phone",
+                "territory", "SE"));
         kafka.send("play-events", playId, message).get();
         kafka.send("play-events", playId, message).get();
 
+        String aggregateId = PlayIds.of("u-kafka", playId);
         eventually(() -> assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
-                .param(playId).query(Long.class).single()).isEqualTo(1L));
+                .param(aggregateId).query(Long.class).single()).isEqualTo(1L));
         assertThat(jdbc.sql("select payload_type from domain_event_entry where aggregate_identifier = ?")
-                .param(playId).query(String.class).single()).isEqualTo("io.musicstream.events.playback.TrackPlayed");
+                .param(aggregateId).query(String.class).single())
+                .isEqualTo("io.musicstream.events.playback.TrackPlayed");
     }
 
     @Test

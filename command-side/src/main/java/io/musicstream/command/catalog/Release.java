@@ -3,6 +3,7 @@ package io.musicstream.command.catalog;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.musicstream.command.common.ConflictException;
+import io.musicstream.command.common.InputRules;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.events.catalog.IngestRelease;
@@ -62,6 +63,7 @@ public class Release {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(IngestRelease command, ArtistDirectory artists) {
+        ReleaseRules.checkInput(command);
         List<String> faults = new ArrayList<>(ReleaseRules.faults(command));
         Set<String> unknown = artists.unknownArtists(referencedArtists(command));
         if (!unknown.isEmpty()) {
@@ -105,6 +107,9 @@ public class Release {
         if (track == null) {
             throw new InvalidCommandException(List.of("track is required"));
         }
+        InputRules rules = InputRules.check().text("releaseId", command.releaseId(), InputRules.ID);
+        ReleaseRules.trackInput(rules, "track", track);
+        rules.orThrow();
         TrackSpec current = existing(track.trackId());
         List<String> faults = new ArrayList<>(ReleaseRules.trackFaults("track", track));
         if (!Objects.equals(current.isrc(), track.isrc())) {
@@ -125,6 +130,7 @@ public class Release {
 
     @CommandHandler
     void handle(TakeDownTrack command) {
+        ReleaseRules.checkInput(command.releaseId(), command.trackId(), command.territories(), command.reason());
         existing(command.trackId());
         List<String> territories = command.territories() == null ? List.of() : command.territories();
         List<String> faults = new ArrayList<>();
@@ -153,6 +159,7 @@ public class Release {
 
     @CommandHandler
     void handle(RestoreTrack command) {
+        ReleaseRules.checkInput(command.releaseId(), command.trackId(), command.territories(), null);
         existing(command.trackId());
         List<String> territories = command.territories() == null ? List.of() : command.territories();
         if (territories.stream().anyMatch(t -> !ReleaseRules.validTerritory(t) || t.equals("WW"))) {

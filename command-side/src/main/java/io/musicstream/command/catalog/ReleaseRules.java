@@ -1,5 +1,6 @@
 package io.musicstream.command.catalog;
 
+import io.musicstream.command.common.InputRules;
 import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.RightsShare;
 import io.musicstream.events.catalog.TrackSpec;
@@ -18,6 +19,62 @@ final class ReleaseRules {
     private static final Pattern TERRITORY = Pattern.compile("[A-Z]{2}");
 
     private ReleaseRules() {
+    }
+
+    static final int MAX_TRACKS = 500;
+    static final int MAX_POSITION = 999;
+    static final long MAX_DURATION_MS = 24L * 60 * 60 * 1000;
+
+    /** What no catalog event may carry (400, before the domain rules below). */
+    static void checkInput(IngestRelease release) {
+        InputRules rules = InputRules.check()
+                .text("releaseId", release.releaseId(), InputRules.ID)
+                .text("upc", release.upc(), InputRules.ID)
+                .text("title", release.title(), InputRules.NAME)
+                .texts("artistIds", release.artistIds(), InputRules.ARTIST_ID, InputRules.MAX_ARTISTS)
+                .text("label", release.label(), InputRules.LABEL)
+                .texts("genres", release.genres(), InputRules.GENRE, InputRules.MAX_GENRES)
+                .url("artworkUrl", release.artworkUrl())
+                .size("tracks", release.tracks(), MAX_TRACKS);
+        if (release.tracks() != null && release.tracks().size() <= MAX_TRACKS) {
+            for (int i = 0; i < release.tracks().size(); i++) {
+                if (release.tracks().get(i) != null) {
+                    trackInput(rules, "tracks[" + i + "]", release.tracks().get(i));
+                }
+            }
+        }
+        rules.orThrow();
+    }
+
+    static void trackInput(InputRules rules, String where, TrackSpec track) {
+        rules.text(where + ".trackId", track.trackId(), InputRules.ID)
+                .text(where + ".isrc", track.isrc(), InputRules.ID)
+                .text(where + ".title", track.title(), InputRules.NAME)
+                .texts(where + ".artistIds", track.artistIds(), InputRules.ARTIST_ID, InputRules.MAX_ARTISTS)
+                .texts(where + ".territories", track.territories(), InputRules.ID, InputRules.MAX_TERRITORIES)
+                .size(where + ".rightsHolders", track.rightsHolders(), InputRules.MAX_RIGHTS_HOLDERS);
+        if (track.durationMs() > MAX_DURATION_MS) {
+            rules.fault(where + ".durationMs", "must be at most " + MAX_DURATION_MS + " (24 hours)");
+        }
+        if (track.discNumber() > MAX_POSITION || track.trackNumber() > MAX_POSITION) {
+            rules.fault(where, "disc and track numbers are at most " + MAX_POSITION);
+        }
+        if (track.rightsHolders() != null && track.rightsHolders().size() <= InputRules.MAX_RIGHTS_HOLDERS) {
+            for (int j = 0; j < track.rightsHolders().size(); j++) {
+                RightsShare share = track.rightsHolders().get(j);
+                if (share != null) {
+                    rules.text(where + ".rightsHolders[" + j + "].partyId", share.partyId(), InputRules.ID)
+                            .text(where + ".rightsHolders[" + j + "].name", share.name(), InputRules.NAME);
+                }
+            }
+        }
+    }
+
+    /** Ids and reason of a takedown or restore. */
+    static void checkInput(String releaseId, String trackId, List<String> territories, String reason) {
+        InputRules.check().text("releaseId", releaseId, InputRules.ID).text("trackId", trackId, InputRules.ID)
+                .texts("territories", territories, InputRules.ID, InputRules.MAX_TERRITORIES)
+                .text("reason", reason, InputRules.REASON).orThrow();
     }
 
     static List<String> faults(IngestRelease release) {
@@ -92,6 +149,10 @@ final class ReleaseRules {
         List<String> faults = new ArrayList<>();
         long sum = 0;
         for (RightsShare share : shares) {
+            if (share == null) {
+                faults.add(where + ".rightsHolders must not hold null");
+                continue;
+            }
             if (share.shareBasisPoints() <= 0) {
                 faults.add(where + ".rightsHolders shares must be positive");
             }

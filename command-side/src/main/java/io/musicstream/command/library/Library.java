@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 
+import io.musicstream.command.common.InputRules;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.events.library.ApplyOfflineLibraryChanges;
@@ -93,6 +94,9 @@ public class Library {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(SaveToLibrary command, CatalogItems catalog) {
+        InputRules.check().text("userId", command.userId(), InputRules.ID)
+                .texts("itemIds", boundedIds(command.itemIds()), InputRules.ID, MAX_IDS_PER_COMMAND)
+                .territory("territory", command.territory()).orThrow();
         identify(command.userId());
         List<String> ids = distinctIds(command.itemType(), command.itemIds());
         List<String> toSave = ids.stream().filter(id -> !isSaved(command.itemType(), id)).toList();
@@ -117,6 +121,8 @@ public class Library {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     int handle(RemoveFromLibrary command) {
+        InputRules.check().text("userId", command.userId(), InputRules.ID)
+                .texts("itemIds", boundedIds(command.itemIds()), InputRules.ID, MAX_IDS_PER_COMMAND).orThrow();
         identify(command.userId());
         int removed = 0;
         for (String id : distinctIds(command.itemType(), command.itemIds())) {
@@ -132,6 +138,7 @@ public class Library {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     List<OfflineChangeOutcome> handle(ApplyOfflineLibraryChanges command, CatalogItems catalog) {
+        OfflineChangeRules.checkInput(command);
         identify(command.userId());
         List<String> faults = OfflineChangeRules.faults(command);
         if (!faults.isEmpty()) {
@@ -250,6 +257,11 @@ public class Library {
             throw new InvalidCommandException(faults);
         }
         return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /** The ids whose text is checked; more than allowed are refused by the domain rule on their number. */
+    private static List<String> boundedIds(List<String> ids) {
+        return ids == null || ids.size() > MAX_IDS_PER_COMMAND ? null : ids;
     }
 
     private static String key(LibraryItemType type, String id) {

@@ -1,5 +1,6 @@
 package io.musicstream.command.library;
 
+import io.musicstream.command.common.InputRules;
 import io.musicstream.events.library.ApplyOfflineLibraryChanges;
 import io.musicstream.events.library.OfflineLibraryChange;
 import java.util.ArrayList;
@@ -13,6 +14,25 @@ final class OfflineChangeRules {
     static final int MAX_CHANGES = 1_000;
 
     private OfflineChangeRules() {
+    }
+
+    /**
+     * What no event may carry: control characters and over-long ids (400, before the domain rules; a batch
+     * over {@link #MAX_CHANGES} is refused by them).
+     */
+    static void checkInput(ApplyOfflineLibraryChanges command) {
+        InputRules rules = InputRules.check().text("userId", command.userId(), InputRules.ID)
+                .territory("territory", command.territory());
+        if (command.changes() != null && command.changes().size() <= MAX_CHANGES) {
+            for (int i = 0; i < command.changes().size(); i++) {
+                OfflineLibraryChange change = command.changes().get(i);
+                if (change != null) {
+                    rules.text("changes[" + i + "].clientChangeId", change.clientChangeId(), InputRules.ID)
+                            .text("changes[" + i + "].itemId", change.itemId(), InputRules.ID);
+                }
+            }
+        }
+        rules.orThrow();
     }
 
     static List<String> faults(ApplyOfflineLibraryChanges command) {

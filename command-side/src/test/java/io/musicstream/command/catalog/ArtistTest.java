@@ -23,4 +23,19 @@ class ArtistTest {
         fixture.givenNoPriorActivity().when(new RegisterArtist("a-1", " ", T0))
                 .expectException(InvalidCommandException.class).expectNoEvents();
     }
+
+    @Test
+    void anArtistNameOrIdNoReadModelCanHoldIsRefused() {
+        fixture.givenNoPriorActivity().when(new RegisterArtist("a\u0000", "x".repeat(301), T0))
+                .expectException(io.musicstream.command.common.InvalidInputException.class)
+                .expectExceptionMessage("artistId: must not contain control characters (U+0000 at 1); "
+                        + "name: must be at most 300 characters, got 301")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anArtistsAggregateLivesInItsOwnNamespace() {
+        org.assertj.core.api.Assertions.assertThat(new RegisterArtist("library:u-1", "Claimer", T0).aggregateId())
+                .isEqualTo("artist:library:u-1");
+    }
 }

@@ -210,4 +210,45 @@ class ReleaseTest {
     void rulesAcceptAWellFormedRelease() {
         assertThat(ReleaseRules.faults(ingest(List.of(track("GBUM71029604", 1, fullShares())), T0))).isEmpty();
     }
+
+    @Test
+    void textNoReadModelCanHoldIsRefusedNamingEachField() {
+        List<TrackSpec> tracks = List.of(new TrackSpec("t-1", "GBUM71029604", "Bohemian\u0000Rhapsody", 354_000, 1, 1,
+                false, List.of("queen"), null, List.of("WW"),
+                List.of(new RightsShare("emi", "E\u0085MI", RightsRole.RECORDING_OWNER, 10_000))));
+        IngestRelease bad = new IngestRelease("r-1", "00602547202734", "A Night\u007f", ReleaseType.ALBUM,
+                List.of("queen"), "E".repeat(201), null, List.of("g".repeat(40 * 1024)), "javascript:alert(1)",
+                tracks, T0);
+        fixture.givenNoPriorActivity().when(bad)
+                .expectException(io.musicstream.command.common.InvalidInputException.class)
+                .expectExceptionMessage(allOf(containsString("title: must not contain control characters"),
+                        containsString("label: must be at most 200 characters"),
+                        containsString("genres[0]: must be at most 100 characters, got 40960"),
+                        containsString("artworkUrl: must be an http or https URL"),
+                        containsString("tracks[0].title: must not contain control characters"),
+                        containsString("tracks[0].rightsHolders[0].name: must not contain control characters")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTakedownReasonWithControlCharactersIsRefused() {
+        IngestRelease release = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        fixture.given(ingested(release))
+                .when(new TakeDownTrack("r-1", "t-GBUM71029604", List.of(), "rights\u0000dispute", T1))
+                .expectException(io.musicstream.command.common.InvalidInputException.class)
+                .expectExceptionMessage("reason: must not contain control characters (U+0000 at 6)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUpdatedTrackIsCheckedLikeAnIngestedOne() {
+        IngestRelease release = ingest(List.of(track("GBUM71029604", 1, fullShares())), T0);
+        TrackSpec bad = new TrackSpec("t-GBUM71029604", "GBUM71029604", "x".repeat(501), 354_000, 1, 1, false,
+                List.of("queen"), null, List.of("WW"), fullShares());
+        fixture.given(ingested(release))
+                .when(new UpdateTrackMetadata("r-1", bad, T1))
+                .expectException(io.musicstream.command.common.InvalidInputException.class)
+                .expectExceptionMessage("track.title: must be at most 500 characters, got 501")
+                .expectNoEvents();
+    }
 }

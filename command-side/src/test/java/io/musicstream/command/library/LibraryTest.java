@@ -613,4 +613,24 @@ class LibraryTest {
             }
         };
     }
+
+    @Test
+    void controlCharactersInSavedIdsAreRefusedNamingTheId() {
+        fixture.givenNoPriorActivity()
+                .when(save(T0, "t-1", "t\u00002"))
+                .expectException(io.musicstream.command.common.InvalidInputException.class)
+                .expectExceptionMessage("itemIds[1]: must not contain control characters (U+0000 at 1)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void controlCharactersOrOverLongIdsInOfflineChangesAreRefusedNamingTheField() {
+        fixture.givenNoPriorActivity()
+                .when(batch(-1, offline("c\u0001", LibraryAction.SAVE, "t-1", T0),
+                        offline("c-2", LibraryAction.SAVE, "t".repeat(101), T0)))
+                .expectException(io.musicstream.command.common.InvalidInputException.class)
+                .expectExceptionMessage("changes[0].clientChangeId: must not contain control characters (U+0001 at 1); "
+                        + "changes[1].itemId: must be at most 100 characters, got 101")
+                .expectNoEvents();
+    }
 }

@@ -1,30 +1,186 @@
 package io.musicstream.command.playback;
 
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.InvalidInputException;
+import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.playback.RecordPlay;
 import io.musicstream.events.playback.TrackPlayed;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PlayTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final Instant T0 = NOW.minus(Duration.ofMinutes(4));
+    private static final long DURATION = 200_000;
     private final AggregateTestFixture<Play> fixture = new AggregateTestFixture<>(Play.class);
+
+    /** t-1 plays everywhere but DE; t-blocked nowhere; nothing else exists. u-de lives in DE. */
+    @BeforeEach
+    void catalog() {
+        PlayableTracks tracks = (trackId, territory) -> switch (trackId) {
+            case "t-1" -> Optional.of(new PlayableTracks.Track(DURATION, "DE".equals(territory) ? "not licensed in DE" : null));
+            case "t-blocked" -> Optional.of(new PlayableTracks.Track(DURATION, "taken down"));
+            default -> Optional.empty();
+        };
+        ListenerCountries countries = userId -> userId.equals("u-de") ? "DE" : null;
+        fixture.registerInjectableResource(tracks);
+        fixture.registerInjectableResource(countries);
+    }
+
+    private static RecordPlay play(String playId, String userId, String trackId, Instant startedAt, long msPlayed,
+                                   String deviceId, String territory) {
+        return new RecordPlay(playId, userId, trackId, startedAt, msPlayed, deviceId, territory, NOW);
+    }
 
     @Test
     void aReportedPlayBecomesTrackPlayed() {
         fixture.givenNoPriorActivity()
-                .when(new RecordPlay("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"))
+                .when(play("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"));
     }
 
     @Test
     void aPlayWithoutTrackOrTimeIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RecordPlay("p-1", "u-1", " ", null, -1, null, null))
-                .expectException(InvalidCommandException.class)
-                .expectExceptionMessage("trackId is required; startedAt is required; msPlayed must not be negative")
+                .when(new RecordPlay("p-1", "u-1", " ", null, -1, null, null, NOW))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("trackId: is required; msPlayed: must be from 0 to 86400000, got -1; "
+                        + "startedAt: is required")
                 .expectNoEvents();
+    }
+
+    @Test
+    void controlCharactersInAnyFieldAreRefusedNamingTheField() {
+        fixture.givenNoPriorActivity()
+                .when(play("p\u0000", "u-1", "t\u0001", T0, 1, "ph\u007fone", "S\u0085"))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("playId: must not contain control characters"),
+                        org.hamcrest.Matchers.containsString("trackId: must not contain control characters"),
+                        org.hamcrest.Matchers.containsString("deviceId: must not contain control characters"),
+                        org.hamcrest.Matchers.containsString("territory: must not contain control characters")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPlayIdLongerThanAnIdIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(play("p".repeat(300), "u-1", "t-1", T0, 1, null, null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("playId: must be at most 100 characters, got 300")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUserIdWithAColonIsRefusedSoPlayIdsCannotBeConfused() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u:1", "t-1", T0, 1, null, null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("userId: must not contain ':'");
+    }
+
+    @Test
+    void cannotPlayLongerThanTheTrackPlusTheMargin() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", T0, DURATION + Play.DURATION_MARGIN_MS + 1, null, null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("msPlayed: must be at most the track's duration"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPlayAsLongAsTheTrackPlusTheMarginIsRecorded() {
+        long ms = DURATION + Play.DURATION_MARGIN_MS;
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", T0, ms, null, null))
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, ms, null, null));
+    }
+
+    @Test
+    void anImplausibleMsPlayedIsRefusedBeforeTheCatalogIsAsked() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-unknown", T0, 999_999_999_999L, null, null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("msPlayed: must be from 0 to 86400000, got 999999999999");
+    }
+
+    @Test
+    void cannotStartBeyondTheClockSkewAfterItWasReceived() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", NOW.plus(Play.CLOCK_SKEW).plusSeconds(1), 1, null, null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("startedAt: must not be after"));
+    }
+
+    @Test
+    void aPlayWithinTheClockSkewIsRecorded() {
+        Instant ahead = NOW.plus(Play.CLOCK_SKEW);
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", ahead, 1, null, null))
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", ahead, 1, null, null));
+    }
+
+    @Test
+    void cannotReportAPlayOlderThanTheOfflineWindow() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", NOW.minus(Play.OFFLINE_WINDOW).minusSeconds(1), 1, null, null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("startedAt: must not be more than 30 days"));
+    }
+
+    @Test
+    void cannotPlayATrackTheCatalogDoesNotKnow() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-unknown", T0, 1, null, null))
+                .expectException(UnknownItemException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotPlayATrackTakenDown() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-blocked", T0, 1, null, null))
+                .expectException(InvalidCommandException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotPlayATrackNotLicensedInTheUsersCountryWhenThePlayNamesNone() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-de", "t-1", T0, 1, null, null))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("in DE"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void thePlaysTerritoryWinsOverTheUsersCountry() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-de", "t-1", T0, 1, null, "SE"))
+                .expectEvents(new TrackPlayed("p-1", "u-de", "t-1", T0, 1, null, "SE"));
+    }
+
+    @Test
+    void thePlaysAggregateIsScopedToItsUser() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", T0, 1, null, null))
+                .expectState(play -> org.assertj.core.api.Assertions.assertThat(
+                        play(play)).isEqualTo("play:u-1:p-1"));
+    }
+
+    private static String play(Play play) {
+        try {
+            java.lang.reflect.Field id = Play.class.getDeclaredField("playId");
+            id.setAccessible(true);
+            return (String) id.get(play);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

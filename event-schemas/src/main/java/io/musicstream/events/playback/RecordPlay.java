@@ -5,14 +5,23 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * A client reports that a user played a track. {@code playId} is chosen by the client and makes the report
- * idempotent: the same play reported twice is stored once.
+ * idempotent per user: the same play reported twice is stored once.
+ *
+ * @param territory  where it was played, or {@code null}: then the user's country
+ * @param receivedAt when the server received the report (from the adapter's clock)
  */
 public record RecordPlay(
-        @TargetAggregateIdentifier String playId,
+        String playId,
         String userId,
         String trackId,
         Instant startedAt,
         long msPlayed,
         String deviceId,
-        String territory) {
+        String territory,
+        Instant receivedAt) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return PlayIds.of(userId, playId);
+    }
 }

@@ -1,5 +1,14 @@
 package io.musicstream.infra.bench;
 
+import io.musicstream.command.catalog.web.CatalogCommandController;
+import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
+import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.events.catalog.IngestRelease;
+import io.musicstream.events.catalog.RegisterArtist;
+import io.musicstream.events.catalog.ReleaseType;
+import io.musicstream.events.catalog.RightsRole;
+import io.musicstream.events.playback.PlayIds;
 import io.musicstream.events.playback.RecordPlay;
 import io.musicstream.events.playback.TrackPlayed;
 import java.sql.PreparedStatement;
@@ -16,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.context.ApplicationContext;
@@ -31,6 +41,7 @@ final class AppendBenchmark {
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private String trackId;
 
     AppendBenchmark(ApplicationContext context) {
         this.commands = context.getBean(CommandGateway.class);
@@ -39,6 +50,7 @@ final class AppendBenchmark {
     }
 
     List<String> run(int rounds, int count, int concurrency) {
+        trackId = benchTrack();
         // warm-up: JIT, connection pool, statement caches
         for (int i = 0; i < 3; i++) {
             throughCommandBus(count, concurrency);
@@ -66,6 +78,36 @@ final class AppendBenchmark {
                         Benchmarks.median(ratios)));
     }
 
+    /** Plays must name a track the catalog knows: one release of one track, once the browse model has it. */
+    private String benchTrack() {
+        Instant now = Instant.now();
+        try {
+            commands.sendAndWait(new RegisterArtist("bench-artist", "Bench Artist", now));
+        } catch (AggregateStreamCreationException alreadyThere) {
+            // an earlier run registered it
+        }
+        IngestRelease release = CatalogCommandController.toCommand(new IngestReleaseRequest("000000000017", "Bench",
+                ReleaseType.SINGLE, List.of("bench-artist"), null, null, List.of(), null,
+                List.of(new TrackRequest("XXBEN2600001", "Bench Track", 200_000, 1, 1, false, null, null,
+                        List.of("WW"), List.of(new RightsShareRequest("bench-label", "Bench Label",
+                                RightsRole.RECORDING_OWNER, 10_000))))), now);
+        commands.sendAndWait(release);
+        String id = release.tracks().get(0).trackId();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (jdbc.queryForObject("select count(*) from browse_track where track_id = ?", Long.class, id) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bench track did not reach the browse read model");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return id;
+    }
+
     /** {@code concurrency} client threads, each sending one command at a time, as HTTP workers would. */
     private double throughCommandBus(int count, int concurrency) {
         Instant started = Instant.parse("2026-11-21T12:00:00Z");
@@ -78,7 +120,7 @@ final class AppendBenchmark {
                 workers.add(clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         commands.sendAndWait(new RecordPlay(UUID.randomUUID().toString(), "bench-user-" + (i % 1000),
-                                "bench-track-" + (i % 5000), started, 180_000, "bench", "SE"));
+                                trackId, started, 180_000, "bench", "SE", started));
                     }
                 }));
             }
@@ -103,12 +145,13 @@ final class AppendBenchmark {
             String playId = UUID.randomUUID().toString();
             TrackPlayed payload = new TrackPlayed(playId, "bench-user-" + (i % 1000), "bench-track-" + (i % 5000),
                     started, 180_000, "bench", "SE");
-            GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", playId, 0,
+            String aggregateId = PlayIds.of(payload.userId(), playId);
+            GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", aggregateId, 0,
                     payload, MetaData.emptyInstance());
             SerializedObject<byte[]> data = serializer.serialize(payload, byte[].class);
             SerializedObject<byte[]> meta = serializer.serialize(message.getMetaData(), byte[].class);
             rows.add(new Object[] {message.getIdentifier(), meta.getData(), data.getData(),
-                    data.getType().getRevision(), data.getType().getName(), message.getTimestamp().toString(), playId,
+                    data.getType().getRevision(), data.getType().getName(), message.getTimestamp().toString(), aggregateId,
                     0L, "Play"});
         }
         long t0 = System.nanoTime();

@@ -1,6 +1,27 @@
 package io.musicstream.infra.kafka;
 
+import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.InvalidInputException;
+import io.musicstream.command.common.UnknownItemException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.List;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.common.AxonTransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.FixedBackOff;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +35,13 @@ public class KafkaConfig {
 
     public static final String PLAY_EVENTS = "play-events";
     public static final String PLAY_EVENTS_DEAD_LETTERS = "play-events.dlt";
+    /** Header of a dead letter that says why it could not be handled. */
+    public static final String REASON_HEADER = "x-reason";
+    static final int UNKNOWN_FAILURE_ATTEMPTS = 3;
+    private static final int MAX_REASON = 1_000;
+    /** Connection exceptions, insufficient resources, operator intervention, transaction rollbacks. */
+    private static final List<String> TRANSIENT_SQL_STATES = List.of("08", "53", "57", "40");
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
     @Bean
     NewTopic playEventsTopic() {
@@ -32,14 +60,61 @@ public class KafkaConfig {
     }
 
     /**
-     * A record that cannot be handled because a server is away is retried until it is, never skipped: plays
-     * are money. Records that are bad in themselves never reach here; the listener dead-letters them.
+     * Records that can never be handled (malformed, failing the boundary check, naming an unknown or unplayable
+     * track, refused by the database as data) go to the dead-letter topic at once, with the reason in the
+     * {@value #REASON_HEADER} header. Failures of a server that is away are retried until it is back: plays
+     * are money. Anything else is tried {@value #UNKNOWN_FAILURE_ATTEMPTS} times, then dead-lettered, so the
+     * partition always moves on.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        return new DefaultErrorHandler(backOff);
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, e) -> new TopicPartition(PLAY_EVENTS_DEAD_LETTERS, -1));
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        recoverer.addHeadersFunction((record, e) -> {
+            String reason = reason(e);
+            log.warn("{}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
+            return new RecordHeaders().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        });
+        ExponentialBackOff untilBack = new ExponentialBackOff(200, 2.0);
+        untilBack.setMaxInterval(10_000);
+        untilBack.setMaxElapsedTime(Long.MAX_VALUE);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(500, UNKNOWN_FAILURE_ATTEMPTS - 1));
+        handler.setBackOffFunction((record, e) -> transientFailure(e) ? untilBack : null);
+        handler.addNotRetryableExceptions(PoisonRecordException.class, InvalidInputException.class,
+                InvalidCommandException.class, UnknownItemException.class);
+        return handler;
+    }
+
+    /** A server (PostgreSQL, Kafka) that is away or overloaded: the same record may succeed later. */
+    static boolean transientFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException || t instanceof AxonTransientException
+                    || t instanceof RetriableException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && TRANSIENT_SQL_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message of the failure that decided the record's fate, for the dead letter's header. */
+    static String reason(Throwable e) {
+        Throwable decisive = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            decisive = t;
+            if (t instanceof PoisonRecordException || t instanceof InvalidInputException
+                    || t instanceof InvalidCommandException || t instanceof UnknownItemException) {
+                break;
+            }
+        }
+        String reason = decisive.getMessage() == null ? decisive.getClass().getName() : decisive.getMessage();
+        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
     }
 }

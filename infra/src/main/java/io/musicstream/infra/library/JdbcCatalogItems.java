@@ -1,6 +1,7 @@
 package io.musicstream.infra.library;
 
 import io.musicstream.command.library.CatalogItems;
+import io.musicstream.command.playback.PlayableTracks;
 import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.projections.catalog.browse.Availability;
 import java.sql.ResultSet;
@@ -12,13 +13,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Library saves checked against the catalog browse read model, one query per request. */
+/** Library saves and plays checked against the catalog browse read model, one query per request. */
 @Component
-class JdbcCatalogItems implements CatalogItems {
+class JdbcCatalogItems implements CatalogItems, PlayableTracks {
 
     private final JdbcClient jdbc;
 
@@ -39,6 +41,18 @@ class JdbcCatalogItems implements CatalogItems {
             default:
                 throw new IllegalArgumentException("unknown item type " + type);
         }
+    }
+
+    @Override
+    public Optional<Track> track(String trackId, String territory) {
+        return jdbc.sql("""
+                        select duration_ms, territories, blocked_everywhere, blocked_territories
+                        from browse_track where track_id = ?""")
+                .param(trackId)
+                .query((rs, row) -> {
+                    Availability availability = availability(rs, territory);
+                    return new Track(rs.getLong(1), availability.available() ? null : availability.reason());
+                }).optional();
     }
 
     private Map<String, Refusal> tracks(String[] ids, String territory) {

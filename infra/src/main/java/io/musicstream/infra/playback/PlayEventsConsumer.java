@@ -2,31 +2,32 @@ package io.musicstream.infra.playback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.events.playback.RecordPlay;
 import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.kafka.KafkaConfig;
-import java.nio.charset.StandardCharsets;
+import io.musicstream.infra.kafka.PoisonRecordException;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns play events published as JSON on the {@code play-events} topic into {@code RecordPlay} commands.
- * A record that can never become a valid command goes to {@code play-events.dlt} with the reason, so nothing
- * is lost; a duplicate play (same playId) is acknowledged and stored once.
+ * Turns play events published as JSON on the {@code play-events} topic into {@code RecordPlay} commands, checked
+ * by the same rules as plays over HTTP. A duplicate play (same user and playId) is acknowledged and stored
+ * once. Anything else that fails is thrown to the container's error handler ({@link KafkaConfig}): records
+ * that can never be stored go to {@code play-events.dlt}, transient failures are retried.
  */
 @Component
 class PlayEventsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(PlayEventsConsumer.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The JSON a client or edge gateway publishes for one play. */
     record PlayEventMessage(String playId, String userId, String trackId, Instant startedAt, Long msPlayed,
@@ -34,46 +35,55 @@ class PlayEventsConsumer {
     }
 
     private final CommandGateway commands;
-    private final KafkaTemplate<String, String> kafka;
+    private final Clock clock;
     private final ObjectMapper json = EventJson.objectMapper();
 
-    PlayEventsConsumer(CommandGateway commands, KafkaTemplate<String, String> kafka) {
+    PlayEventsConsumer(CommandGateway commands, Clock clock) {
         this.commands = commands;
-        this.kafka = kafka;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = KafkaConfig.PLAY_EVENTS, groupId = "play-ingest")
-    void onPlayEvent(ConsumerRecord<String, String> record) throws Exception {
+    void onPlayEvent(ConsumerRecord<String, String> record) {
         PlayEventMessage message;
         try {
             message = json.readValue(record.value() == null ? "" : record.value(), PlayEventMessage.class);
         } catch (JsonProcessingException e) {
-            deadLetter(record, "malformed JSON: " + e.getOriginalMessage());
-            return;
+            throw new PoisonRecordException("malformed JSON: " + e.getOriginalMessage(), e);
         }
         if (message == null) {
-            deadLetter(record, "empty message");
-            return;
+            throw new PoisonRecordException("empty message", null);
+        }
+        if (message.msPlayed() == null) {
+            throw new PoisonRecordException("msPlayed: is required", null);
         }
         try {
             commands.sendAndWait(new RecordPlay(message.playId(), message.userId(), message.trackId(),
-                    message.startedAt(), message.msPlayed() == null ? -1 : message.msPlayed(), message.deviceId(),
-                    message.territory()));
+                    message.startedAt(), message.msPlayed(), message.deviceId(), message.territory(),
+                    clock.instant()));
         } catch (AggregateStreamCreationException duplicate) {
-            log.debug("play {} was already recorded", message.playId());
-        } catch (InvalidCommandException invalid) {
-            deadLetter(record, invalid.getMessage());
+            log.debug("play {} of user {} was already recorded", message.playId(), message.userId());
+        } catch (RuntimeException e) {
+            SQLException sql = sqlCause(e);
+            String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+            if (state.equals(UNIQUE_VIOLATION)) {
+                log.debug("play {} of user {} was already recorded", message.playId(), message.userId());
+            } else if (state.startsWith("22") || state.startsWith("23")) {
+                // data exceptions and integrity violations fail the same way on every retry
+                throw new PoisonRecordException("the database refused the play (SQLState " + state + "): "
+                        + sql.getMessage(), e);
+            } else {
+                throw e;
+            }
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, String reason) throws Exception {
-        log.warn("play event at {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
-                reason);
-        ProducerRecord<String, String> dead = new ProducerRecord<>(KafkaConfig.PLAY_EVENTS_DEAD_LETTERS, record.key(),
-                record.value());
-        dead.headers().add("x-reason", reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("x-original-offset",
-                (record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
-        kafka.send(dead).get();
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 }

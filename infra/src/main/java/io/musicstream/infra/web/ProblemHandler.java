@@ -2,6 +2,7 @@ package io.musicstream.infra.web;
 
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.infra.security.Accounts;
 import io.musicstream.infra.security.HashingBusyException;
@@ -115,6 +116,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
         return invalid(ex.getConstraintViolations().stream()
                 .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException ex) {
+        return invalid(ex.errors());
     }
 
     @ExceptionHandler(InvalidCommandException.class)

@@ -36,6 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class CatalogSearch {
 
     public static final Set<String> KINDS = Set.of("track", "album", "artist");
+    /**
+     * How deep a search can page (offset + limit): results come from a top_hits aggregation, which Elasticsearch
+     * caps at the index's {@code index.max_inner_result_window} (100 by default).
+     */
+    public static final int MAX_WINDOW = 100;
     private static final List<String> FIELDS = List.of("name^3", "artist_names^2", "album");
     private static final List<String> FUZZY_FIELDS = List.of("name^3", "artist_names^2");
     private static final List<String> SOURCE_FIELDS = List.of("id", "display_name", "display_artists", "release_id",

@@ -45,13 +45,17 @@ public class SearchController {
                                 @RequestParam(required = false) @Min(1900) @Max(2100) Integer yearTo,
                                 @RequestParam(required = false) Boolean explicit,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit,
-                                @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int offset,
+                                @RequestParam(defaultValue = "0") @Min(0) @Max(CatalogSearch.MAX_WINDOW) int offset,
                                 Principal caller) {
         List<String> kinds = Arrays.stream(type.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         List<String> unknown = kinds.stream().filter(k -> !CatalogSearch.KINDS.contains(k)).toList();
         if (kinds.isEmpty() || !unknown.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "type must list track, album or artist; unknown: " + unknown);
+        }
+        if (offset + limit > CatalogSearch.MAX_WINDOW) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "offset + limit must be at most "
+                    + CatalogSearch.MAX_WINDOW + " (the deepest result search can page to); got " + (offset + limit));
         }
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "yearFrom must not be after yearTo");

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -18,15 +19,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Play reports over HTTP, for clients that do not publish to the play-events topic. */
+/**
+ * Play reports over HTTP, for clients that do not publish to the play-events topic. A play id is the
+ * caller's own: the same id from another user is another play.
+ */
 @RestController
 @RequestMapping("/api/v1/me/plays")
 public class PlayController {
 
     private final CommandGateway commands;
+    private final Clock clock;
 
-    public PlayController(CommandGateway commands) {
+    public PlayController(CommandGateway commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     public record PlayRequest(@NotBlank @Size(max = 100) String playId, @NotBlank @Size(max = 100) String trackId,
@@ -41,7 +47,7 @@ public class PlayController {
     public ResponseEntity<PlayRecorded> record(@Valid @RequestBody PlayRequest request, Principal user) {
         try {
             commands.sendAndWait(new RecordPlay(request.playId(), user.getName(), request.trackId(),
-                    request.startedAt(), request.msPlayed(), request.deviceId(), request.territory()));
+                    request.startedAt(), request.msPlayed(), request.deviceId(), request.territory(), clock.instant()));
             return ResponseEntity.status(HttpStatus.CREATED).body(new PlayRecorded(request.playId(), false));
         } catch (AggregateStreamCreationException duplicate) {
             return ResponseEntity.ok(new PlayRecorded(request.playId(), true));

@@ -5,6 +5,7 @@ import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.RegisterArtist;
@@ -356,6 +357,11 @@ public class CatalogImporter {
         }
 
         private void fail(long number, String upc, String artistId, RuntimeException e) {
+            InvalidInputException badInput = cause(e, InvalidInputException.class);
+            if (badInput != null) {
+                refuse(number, 400, upc, artistId, badInput.errors());
+                return;
+            }
             InvalidCommandException invalid = cause(e, InvalidCommandException.class);
             if (invalid != null) {
                 refuse(number, 422, upc, artistId, invalid.faults());
