@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The catalog as listeners browse it: artists, releases and their tracks, with takedowns and play counts,
@@ -60,137 +63,164 @@ public class CatalogBrowseProjection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final TransactionTemplate savepoint;
 
-    public CatalogBrowseProjection(JdbcClient jdbc, JdbcTemplate batch) {
+    public CatalogBrowseProjection(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Runs one event's writes under a savepoint of the batch's transaction: a statement PostgreSQL refuses
+     * rolls back only this event, so the dead-letter queue can still record it in the same transaction.
+     */
+    private void inSavepoint(Runnable writes) {
+        savepoint.executeWithoutResult(status -> writes.run());
     }
 
     @EventHandler
     void on(ArtistRegistered event) {
-        jdbc.sql("""
-                        insert into browse_artist (artist_id, name, registered_at) values (?, ?, ?)
-                        on conflict (artist_id) do update set name = excluded.name""")
-                .params(event.artistId(), event.name(), Timestamp.from(event.registeredAt()))
-                .update();
+        inSavepoint(() -> {
+            jdbc.sql("""
+                            insert into browse_artist (artist_id, name, registered_at) values (?, ?, ?)
+                            on conflict (artist_id) do update set name = excluded.name""")
+                    .params(event.artistId(), event.name(), Timestamp.from(event.registeredAt()))
+                    .update();
+        });
     }
 
     @EventHandler
     void on(ReleaseIngested event) {
-        jdbc.sql("""
-                        insert into browse_release (release_id, upc, title, release_type, artist_ids, label,
-                                                    release_date, genres, artwork_url, ingested_at)
-                        values (:releaseId, :upc, :title, :releaseType, :artistIds, :label, :releaseDate, :genres,
-                                :artworkUrl, :ingestedAt)
-                        on conflict (release_id) do update set
-                            upc = excluded.upc, title = excluded.title, release_type = excluded.release_type,
-                            artist_ids = excluded.artist_ids, label = excluded.label,
-                            release_date = excluded.release_date, genres = excluded.genres,
-                            artwork_url = excluded.artwork_url, ingested_at = excluded.ingested_at""")
-                .param("releaseId", event.releaseId())
-                .param("upc", event.upc())
-                .param("title", event.title())
-                .param("releaseType", event.releaseType().name())
-                .param("artistIds", array(event.artistIds()))
-                .param("label", event.label())
-                .param("releaseDate", date(event.releaseDate()))
-                .param("genres", array(event.genres()))
-                .param("artworkUrl", event.artworkUrl())
-                .param("ingestedAt", Timestamp.from(event.ingestedAt()))
-                .update();
-        upsertTracks(event.releaseId(), event.tracks(), event.artistIds());
-        recountTracks(event.releaseId());
+        inSavepoint(() -> {
+            jdbc.sql("""
+                            insert into browse_release (release_id, upc, title, release_type, artist_ids, label,
+                                                        release_date, genres, artwork_url, ingested_at)
+                            values (:releaseId, :upc, :title, :releaseType, :artistIds, :label, :releaseDate, :genres,
+                                    :artworkUrl, :ingestedAt)
+                            on conflict (release_id) do update set
+                                upc = excluded.upc, title = excluded.title, release_type = excluded.release_type,
+                                artist_ids = excluded.artist_ids, label = excluded.label,
+                                release_date = excluded.release_date, genres = excluded.genres,
+                                artwork_url = excluded.artwork_url, ingested_at = excluded.ingested_at""")
+                    .param("releaseId", event.releaseId())
+                    .param("upc", event.upc())
+                    .param("title", event.title())
+                    .param("releaseType", event.releaseType().name())
+                    .param("artistIds", array(event.artistIds()))
+                    .param("label", event.label())
+                    .param("releaseDate", date(event.releaseDate()))
+                    .param("genres", array(event.genres()))
+                    .param("artworkUrl", event.artworkUrl())
+                    .param("ingestedAt", Timestamp.from(event.ingestedAt()))
+                    .update();
+            upsertTracks(event.releaseId(), event.tracks(), event.artistIds());
+            recountTracks(event.releaseId());
+        });
     }
 
     @EventHandler
     void on(ReleaseMetadataUpdated event) {
-        jdbc.sql("""
-                        update browse_release set title = :title, release_type = :releaseType,
-                            artist_ids = :artistIds, label = :label, release_date = :releaseDate, genres = :genres,
-                            artwork_url = :artworkUrl
-                        where release_id = :releaseId""")
-                .param("releaseId", event.releaseId())
-                .param("title", event.title())
-                .param("releaseType", event.releaseType().name())
-                .param("artistIds", array(event.artistIds()))
-                .param("label", event.label())
-                .param("releaseDate", date(event.releaseDate()))
-                .param("genres", array(event.genres()))
-                .param("artworkUrl", event.artworkUrl())
-                .update();
-        // tracks that name no artists of their own show the release's
-        jdbc.sql("update browse_track set artist_ids = ? where release_id = ? and artists_inherited")
-                .params(array(event.artistIds()), event.releaseId())
-                .update();
+        inSavepoint(() -> {
+            jdbc.sql("""
+                            update browse_release set title = :title, release_type = :releaseType,
+                                artist_ids = :artistIds, label = :label, release_date = :releaseDate, genres = :genres,
+                                artwork_url = :artworkUrl
+                            where release_id = :releaseId""")
+                    .param("releaseId", event.releaseId())
+                    .param("title", event.title())
+                    .param("releaseType", event.releaseType().name())
+                    .param("artistIds", array(event.artistIds()))
+                    .param("label", event.label())
+                    .param("releaseDate", date(event.releaseDate()))
+                    .param("genres", array(event.genres()))
+                    .param("artworkUrl", event.artworkUrl())
+                    .update();
+            // tracks that name no artists of their own show the release's
+            jdbc.sql("update browse_track set artist_ids = ? where release_id = ? and artists_inherited")
+                    .params(array(event.artistIds()), event.releaseId())
+                    .update();
+        });
     }
 
     @EventHandler
     void on(TrackAddedToRelease event) {
-        upsertTracks(event.releaseId(), List.of(event.track()), releaseArtists(event.releaseId()));
-        recountTracks(event.releaseId());
+        inSavepoint(() -> {
+            upsertTracks(event.releaseId(), List.of(event.track()), releaseArtists(event.releaseId()));
+            recountTracks(event.releaseId());
+        });
     }
 
     @EventHandler
     void on(TrackMetadataUpdated event) {
-        upsertTracks(event.releaseId(), List.of(event.track()), releaseArtists(event.releaseId()));
+        inSavepoint(() -> {
+            upsertTracks(event.releaseId(), List.of(event.track()), releaseArtists(event.releaseId()));
+        });
     }
 
     @EventHandler
     void on(TrackRemovedFromRelease event) {
-        jdbc.sql("delete from browse_track where track_id = ?").param(event.trackId()).update();
-        recountTracks(event.releaseId());
+        inSavepoint(() -> {
+            jdbc.sql("delete from browse_track where track_id = ?").param(event.trackId()).update();
+            recountTracks(event.releaseId());
+        });
     }
 
     /** Territories are a set: taking a track down again where it already is changes nothing. */
     @EventHandler
     void on(TrackTakenDown event) {
-        if (event.territories() == null || event.territories().isEmpty()) {
+        inSavepoint(() -> {
+            if (event.territories() == null || event.territories().isEmpty()) {
+                jdbc.sql("""
+                                update browse_track set blocked_everywhere = true, takedown_reason = ?, taken_down_at = ?
+                                where track_id = ?""")
+                        .params(event.reason(), Timestamp.from(event.takenDownAt()), event.trackId())
+                        .update();
+                return;
+            }
             jdbc.sql("""
-                            update browse_track set blocked_everywhere = true, takedown_reason = ?, taken_down_at = ?
+                            update browse_track set
+                                blocked_territories = array(
+                                    select distinct b from unnest(blocked_territories || cast(? as text[])) b order by b),
+                                takedown_reason = ?, taken_down_at = ?
                             where track_id = ?""")
-                    .params(event.reason(), Timestamp.from(event.takenDownAt()), event.trackId())
+                    .params(array(event.territories()), event.reason(), Timestamp.from(event.takenDownAt()),
+                            event.trackId())
                     .update();
-            return;
-        }
-        jdbc.sql("""
-                        update browse_track set
-                            blocked_territories = array(
-                                select distinct b from unnest(blocked_territories || cast(? as text[])) b order by b),
-                            takedown_reason = ?, taken_down_at = ?
-                        where track_id = ?""")
-                .params(array(event.territories()), event.reason(), Timestamp.from(event.takenDownAt()),
-                        event.trackId())
-                .update();
+        });
     }
 
     /** No territories lifts every takedown; otherwise those territories leave the blocked set. */
     @EventHandler
     void on(TrackRestored event) {
-        if (event.territories() == null || event.territories().isEmpty()) {
+        inSavepoint(() -> {
+            if (event.territories() == null || event.territories().isEmpty()) {
+                jdbc.sql("""
+                                update browse_track set blocked_everywhere = false, blocked_territories = '{}',
+                                    takedown_reason = null, taken_down_at = null
+                                where track_id = ?""")
+                        .param(event.trackId())
+                        .update();
+                return;
+            }
+            // every expression reads the row as it was before this update
             jdbc.sql("""
-                            update browse_track set blocked_everywhere = false, blocked_territories = '{}',
-                                takedown_reason = null, taken_down_at = null
-                            where track_id = ?""")
-                    .param(event.trackId())
+                            update browse_track set
+                                blocked_territories = array(
+                                    select b from unnest(blocked_territories) b where b <> all(cast(:lifted as text[]))
+                                    order by b),
+                                takedown_reason = case when blocked_everywhere or exists (
+                                        select 1 from unnest(blocked_territories) b where b <> all(cast(:lifted as text[])))
+                                    then takedown_reason end,
+                                taken_down_at = case when blocked_everywhere or exists (
+                                        select 1 from unnest(blocked_territories) b where b <> all(cast(:lifted as text[])))
+                                    then taken_down_at end
+                            where track_id = :trackId""")
+                    .param("lifted", array(event.territories()))
+                    .param("trackId", event.trackId())
                     .update();
-            return;
-        }
-        // every expression reads the row as it was before this update
-        jdbc.sql("""
-                        update browse_track set
-                            blocked_territories = array(
-                                select b from unnest(blocked_territories) b where b <> all(cast(:lifted as text[]))
-                                order by b),
-                            takedown_reason = case when blocked_everywhere or exists (
-                                    select 1 from unnest(blocked_territories) b where b <> all(cast(:lifted as text[])))
-                                then takedown_reason end,
-                            taken_down_at = case when blocked_everywhere or exists (
-                                    select 1 from unnest(blocked_territories) b where b <> all(cast(:lifted as text[])))
-                                then taken_down_at end
-                        where track_id = :trackId""")
-                .param("lifted", array(event.territories()))
-                .param("trackId", event.trackId())
-                .update();
+        });
     }
 
     /**
@@ -202,9 +232,11 @@ public class CatalogBrowseProjection {
      */
     @EventHandler
     void on(TrackPlayed event) {
-        jdbc.sql("update browse_track set play_count = play_count + 1 where track_id = ?")
-                .param(event.trackId())
-                .update();
+        inSavepoint(() -> {
+            jdbc.sql("update browse_track set play_count = play_count + 1 where track_id = ?")
+                    .param(event.trackId())
+                    .update();
+        });
     }
 
     @ResetHandler
