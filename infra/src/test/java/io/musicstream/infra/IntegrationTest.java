@@ -13,7 +13,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Elasticsearch and Redis that dev services start once for the test run. All subclasses share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "music.admin.username=test-admin", "music.admin.password=test-admin-password"})
+        "music.admin.username=test-admin", "music.admin.password=test-admin-password",
+        // small per-user windows so RateLimitTest sees a limit lift within a second; generous everywhere else,
+        // since the whole suite comes from one address and its admin writes a lot
+        "music.rate-limits.login.limit=5", "music.rate-limits.login.window=1s",
+        "music.rate-limits.search.limit=30", "music.rate-limits.search.window=1s",
+        "music.rate-limits.login-ip.limit=1000000", "music.rate-limits.register-ip.limit=1000000",
+        "music.rate-limits.writes.limit=1000000"})
 public abstract class IntegrationTest {
 
     protected static final String ADMIN = "test-admin";

@@ -1,0 +1,116 @@
+package io.musicstream.infra.web.ratelimit;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.musicstream.infra.common.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Token buckets in Redis (Bucket4j's Lettuce backend, compare-and-swap), one per quota and subject, kept under
+ * the SHA-256 of the subject so Redis holds no usernames or addresses. The connection is opened on first use
+ * from the application's Lettuce client. After a Redis failure the limiter does not ask Redis for
+ * {@code retryRedisAfter}, so an outage costs one timeout, not one per request.
+ */
+class RedisRateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
+    private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private final Supplier<RedisClient> client;
+    private final Duration timeout;
+    private final Duration retryAfter;
+    private volatile ProxyManager<byte[]> buckets;
+    private StatefulRedisConnection<byte[], byte[]> connection;
+    private volatile long unavailableUntilNanos;
+    private volatile boolean unavailable;
+
+    RedisRateLimiter(Supplier<RedisClient> client, Duration timeout, Duration retryAfter) {
+        this.client = client;
+        this.timeout = timeout;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Takes one request from the subject's bucket of this policy. */
+    RateLimitDecision consume(Policy policy, String subject) {
+        long now = System.nanoTime();
+        if (unavailable && now - unavailableUntilNanos < 0) {
+            throw new RateLimiterUnavailableException("Redis is away", secondsUntil(unavailableUntilNanos, now), null);
+        }
+        try {
+            ConsumptionProbe probe = buckets().builder()
+                    .build(key(policy, subject), () -> configuration(policy.quota()))
+                    .tryConsumeAndReturnRemaining(1);
+            if (unavailable) {
+                unavailable = false;
+                log.info("rate limiter: Redis answers again");
+            }
+            long reset = ceilSeconds(probe.getNanosToWaitForReset());
+            return probe.isConsumed()
+                    ? new RateLimitDecision(policy, true, probe.getRemainingTokens(), reset, 0)
+                    : new RateLimitDecision(policy, false, 0, Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())),
+                            Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())));
+        } catch (RuntimeException e) {
+            unavailableUntilNanos = System.nanoTime() + retryAfter.toNanos();
+            if (!unavailable) {
+                unavailable = true;
+                log.warn("rate limiter: Redis is away, not asking it for {}: {}", retryAfter, e.toString());
+            }
+            throw new RateLimiterUnavailableException("Redis is away", Math.max(1, retryAfter.toSeconds()), e);
+        }
+    }
+
+    private ProxyManager<byte[]> buckets() {
+        ProxyManager<byte[]> current = buckets;
+        if (current == null) {
+            synchronized (this) {
+                current = buckets;
+                if (current == null) {
+                    connection = client.get().connect(ByteArrayCodec.INSTANCE);
+                    current = Bucket4jLettuce.casBasedBuilder(connection)
+                            .requestTimeout(timeout)
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                            .build();
+                    buckets = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    synchronized void close() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private static BucketConfiguration configuration(RateLimitProperties.Quota quota) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(quota.limit()).refillGreedy(quota.limit(), quota.window()))
+                .build();
+    }
+
+    private static byte[] key(Policy policy, String subject) {
+        return ("ratelimit:" + policy.name() + ":" + Sha256.hex(subject.getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return nanos <= 0 ? 0 : (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+    }
+
+    private static long secondsUntil(long deadlineNanos, long now) {
+        return Math.max(1, ceilSeconds(deadlineNanos - now));
+    }
+}
