@@ -14,10 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "music.admin.username=test-admin", "music.admin.password=test-admin-password",
-        // small per-user windows so RateLimitTest sees a limit lift within a second; generous everywhere else,
-        // since the whole suite comes from one address and its admin writes a lot
-        "music.rate-limits.login.limit=5", "music.rate-limits.login.window=1s",
-        "music.rate-limits.search.limit=30", "music.rate-limits.search.window=1s",
+        // per-user quotas that refill within a second once used up (RateLimitTest), with bursts no other test
+        // reaches; generous per address and for writes, since the whole suite comes from one address
+        "music.rate-limits.login.limit=20", "music.rate-limits.login.window=10s",
+        "music.rate-limits.search.limit=60", "music.rate-limits.search.window=10s",
         "music.rate-limits.login-ip.limit=1000000", "music.rate-limits.register-ip.limit=1000000",
         "music.rate-limits.writes.limit=1000000"})
 public abstract class IntegrationTest {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("music.rate-limits")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("500ms") Duration redisTimeout,
+        @DefaultValue("2s") Duration redisTimeout,
         @DefaultValue("5s") Duration retryRedisAfter,
         Quota login, Quota loginIp, Quota register, Quota registerIp, Quota writes, Quota search) {
 

@@ -2,8 +2,10 @@ package io.musicstream.infra.web.ratelimit;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeoutException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -19,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Token buckets in Redis (Bucket4j's Lettuce backend, compare-and-swap), one per quota and subject, kept under
  * the SHA-256 of the subject so Redis holds no usernames or addresses. The connection is opened on first use
- * from the application's Lettuce client. After a Redis failure the limiter does not ask Redis for
- * {@code retryRedisAfter}, so an outage costs one timeout, not one per request.
+ * from the application's Lettuce client. Concurrent requests of this node to one bucket are sent to Redis as one
+ * (Bucket4j's batching), so a burst on one key does not make compare-and-swap retry until it times out. After
+ * a connection failure the limiter does not ask Redis for {@code retryRedisAfter}, so an outage costs one
+ * failure, not one per request; a timeout fails only its own request.
  */
 class RedisRateLimiter {
 
@@ -49,6 +53,7 @@ class RedisRateLimiter {
         }
         try {
             ConsumptionProbe probe = buckets().builder()
+                    .withOptimization(Optimizations.batching())
                     .build(key(policy, subject), () -> configuration(policy.quota()))
                     .tryConsumeAndReturnRemaining(1);
             if (unavailable) {
@@ -60,6 +65,9 @@ class RedisRateLimiter {
                     ? new RateLimitDecision(policy, true, probe.getRemainingTokens(), reset, 0)
                     : new RateLimitDecision(policy, false, 0, Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())),
                             Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())));
+        } catch (TimeoutException e) {
+            log.debug("rate limiter: Redis did not answer in time: {}", e.toString());
+            throw new RateLimiterUnavailableException("Redis did not answer in time", 1, e);
         } catch (RuntimeException e) {
             unavailableUntilNanos = System.nanoTime() + retryAfter.toNanos();
             if (!unavailable) {
@@ -87,6 +95,15 @@ class RedisRateLimiter {
             }
         }
         return current;
+    }
+
+    /** Opens the connection ahead of the first request; a Redis that is away now is retried on first use. */
+    void connect() {
+        try {
+            buckets();
+        } catch (RuntimeException e) {
+            log.warn("rate limiter: cannot reach Redis yet: {}", e.toString());
+        }
     }
 
     synchronized void close() {
