@@ -2,8 +2,14 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +56,32 @@ class RateLimitTest extends IntegrationTest {
                 Map.of("username", i % 2 == 0 ? username : username.toUpperCase(), "password", "")));
 
         assertThat(refused.header("RateLimit")).contains("\"login\";r=0");
+    }
+
+    @Test
+    void concurrentLoginsForOneUsernameAreAllCountedAndNoneFails() throws Exception {
+        String username = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        List<ApiClient.Response> responses = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return anonymous.post("/api/v1/auth/login", Map.of("username", username, "password", ""));
+                }));
+            }
+            start.countDown();
+            for (Future<ApiClient.Response> f : futures) {
+                responses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(400, 429));
+        assertThat(responses.stream().filter(r -> r.status() == 429).count()).isPositive();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.musicstream.infra.web.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeoutException;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -20,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets in Redis (Bucket4j's Lettuce backend, compare-and-swap), one per quota and subject, kept under
- * the SHA-256 of the subject so Redis holds no usernames or addresses. The connection is opened on first use
- * from the application's Lettuce client. Concurrent requests of this node to one bucket are sent to Redis as one
- * (Bucket4j's batching), so a burst on one key does not make compare-and-swap retry until it times out. After
+ * the SHA-256 of the subject so Redis holds no usernames or addresses. The connection is opened from the
+ * application's Lettuce client when the application is ready (or on first use). Concurrent requests of this node
+ * to one bucket are sent to Redis as one (Bucket4j's batching, on a proxy kept per bucket for a while), so a
+ * burst on one key does not make compare-and-swap retry until it times out. After
  * a connection failure the limiter does not ask Redis for {@code retryRedisAfter}, so an outage costs one
  * failure, not one per request; a timeout fails only its own request.
  */
@@ -38,6 +42,8 @@ class RedisRateLimiter {
     private StatefulRedisConnection<byte[], byte[]> connection;
     private volatile long unavailableUntilNanos;
     private volatile boolean unavailable;
+    private final Cache<String, BucketProxy> recentBuckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(2)).build();
 
     RedisRateLimiter(Supplier<RedisClient> client, Duration timeout, Duration retryAfter) {
         this.client = client;
@@ -52,9 +58,11 @@ class RedisRateLimiter {
             throw new RateLimiterUnavailableException("Redis is away", secondsUntil(unavailableUntilNanos, now), null);
         }
         try {
-            ConsumptionProbe probe = buckets().builder()
-                    .withOptimization(Optimizations.batching())
-                    .build(key(policy, subject), () -> configuration(policy.quota()))
+            ProxyManager<byte[]> manager = buckets();
+            String key = key(policy, subject);
+            ConsumptionProbe probe = recentBuckets.get(key, k -> manager.builder()
+                            .withOptimization(Optimizations.batching())
+                            .build(k.getBytes(StandardCharsets.UTF_8), () -> configuration(policy.quota())))
                     .tryConsumeAndReturnRemaining(1);
             if (unavailable) {
                 unavailable = false;
@@ -118,9 +126,8 @@ class RedisRateLimiter {
                 .build();
     }
 
-    private static byte[] key(Policy policy, String subject) {
-        return ("ratelimit:" + policy.name() + ":" + Sha256.hex(subject.getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.UTF_8);
+    private static String key(Policy policy, String subject) {
+        return "ratelimit:" + policy.name() + ":" + Sha256.hex(subject.getBytes(StandardCharsets.UTF_8));
     }
 
     private static long ceilSeconds(long nanos) {
