@@ -119,7 +119,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 cache.put(scope, key, answer);
             } catch (RuntimeException e) {
                 // the write happened: keep the claim, so that retries get 409 rather than a second write
-                log.error("could not store the answer for an Idempotency-Key; retries get 409 until it expires", e);
+                log.error("could not store the answer for an Idempotency-Key; retries get 409 until its lease ends",
+                        e);
             }
         }
         captured.copyBodyToResponse();
@@ -169,8 +170,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             records.release(scope, key, claimed);
         } catch (RuntimeException e) {
-            log.warn("could not release an Idempotency-Key after a failed request; it stays taken until it expires",
-                    e);
+            log.warn("could not release an Idempotency-Key after a failed request; it stays taken until its lease"
+                    + " ends", e);
         }
     }
 
