@@ -18,7 +18,8 @@ export AXONIQ_UPDATE_CHECKER_DISABLED := true
 .PHONY: run test build bench clean catalog import
 
 run: $(JAR)
-	$(JAVA) $(JAVA_OPTS) -jar $(JAR) --music.demo-catalog.enabled=true --music.admin.generate-password=true $(ARGS)
+	$(JAVA) $(JAVA_OPTS) -jar $(JAR) --music.dev-services.enabled=true --music.demo-catalog.enabled=true \
+		--music.admin.generate-password=true $(ARGS)
 
 build: $(JAR)
 
@@ -30,7 +31,7 @@ test:
 	$(MVN) install
 
 bench: $(JAR)
-	$(JAVA) $(BENCH_JAVA_OPTS) -cp $(JAR) -Dloader.main=io.musicstream.infra.bench.Benchmarks org.springframework.boot.loader.launch.PropertiesLauncher $(ARGS)
+	$(JAVA) $(BENCH_JAVA_OPTS) -Dmusic.dev-services.enabled=true -cp $(JAR) -Dloader.main=io.musicstream.infra.bench.Benchmarks org.springframework.boot.loader.launch.PropertiesLauncher $(ARGS)
 
 # Synthetic catalog (deterministic for a seed) and bulk import into a running server (make run)
 CATALOG_TRACKS ?= 1000000

@@ -13,13 +13,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Elasticsearch and Redis that dev services start once for the test run. All subclasses share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "music.admin.username=test-admin", "music.admin.password=test-admin-password"})
+        "music.admin.username=test-admin", "music.admin.password=test-admin-password",
+        // per-user quotas that refill within a second once used up (RateLimitTest), with bursts no other test
+        // reaches; generous per address and for writes, since the whole suite comes from one address
+        "music.rate-limits.login.limit=20", "music.rate-limits.login.window=10s",
+        "music.rate-limits.search.limit=60", "music.rate-limits.search.window=10s",
+        "music.rate-limits.login-ip.limit=1000000", "music.rate-limits.register-ip.limit=1000000",
+        "music.rate-limits.writes.limit=1000000"})
 public abstract class IntegrationTest {
 
     protected static final String ADMIN = "test-admin";
     protected static final String ADMIN_PASSWORD = "test-admin-password";
 
     private static String playableTrack;
+    private static ApiClient admin;
 
     @LocalServerPort
     protected int port;
@@ -30,8 +37,17 @@ public abstract class IntegrationTest {
         anonymous = new ApiClient("http://127.0.0.1:" + port);
     }
 
+    /**
+     * The admin, signed in once and again only when a test ended that session: tests call this often, and each
+     * login counts against the per-username rate limit.
+     */
     protected ApiClient admin() {
-        return anonymous.loggedIn(ADMIN, ADMIN_PASSWORD);
+        synchronized (IntegrationTest.class) {
+            if (admin == null || admin.get("/api/v1/me").status() != 200) {
+                admin = anonymous.loggedIn(ADMIN, ADMIN_PASSWORD);
+            }
+            return admin;
+        }
     }
 
     /**

@@ -44,6 +44,9 @@ public final class Benchmarks {
         // the sync benchmark measures over HTTP, the others call the beans
         app.setWebApplicationType(sync ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         String[] settings = {
+            "--music.dev-services.enabled=true",
+            // the benchmarks' clients write and search far above any per-user limit
+            "--music.rate-limits.enabled=false",
             "--music.dev-services.dir=" + stringArg(args, "--dir=", ".run/bench"),
             "--music.dev-services.fresh=true",
             "--music.admin.generate-password=true",

@@ -15,10 +15,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts PostgreSQL, Kafka, Elasticsearch and Redis on loopback for each of them that is not configured
- * (spring.datasource.url, spring.kafka.bootstrap-servers, music.elasticsearch.url, spring.data.redis.url /
- * host), before the application context needs them. They are started once per JVM: every Spring context of a
- * test run shares them, and they stop when the JVM exits.
+ * With {@code music.dev-services.enabled=true} ({@code make run}, the tests, the benchmarks), starts PostgreSQL,
+ * Kafka, Elasticsearch and Redis on loopback for each of them that is not configured (spring.datasource.url,
+ * spring.kafka.bootstrap-servers, music.elasticsearch.url, spring.data.redis.url / host), before the application
+ * context needs them. They are started once per JVM: every Spring context of a test run shares them, and they
+ * stop when the JVM exits. Without dev services (the default) a missing service URL stops the start-up, naming
+ * the environment variables to set, rather than falling back to a server on localhost.
  */
 public class DevServicesEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -32,21 +34,12 @@ public class DevServicesEnvironment implements EnvironmentPostProcessor, Ordered
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (!env.getProperty("music.dev-services.enabled", Boolean.class, true)) {
+        Set<Service> wanted = missing(env);
+        if (!env.getProperty("music.dev-services.enabled", Boolean.class, false)) {
+            if (!wanted.isEmpty()) {
+                throw new MissingServiceUrlException(wanted);
+            }
             return;
-        }
-        Set<Service> wanted = EnumSet.noneOf(Service.class);
-        if (!env.containsProperty("spring.datasource.url")) {
-            wanted.add(Service.POSTGRES);
-        }
-        if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
-            wanted.add(Service.KAFKA);
-        }
-        if (!env.containsProperty("music.elasticsearch.url")) {
-            wanted.add(Service.ELASTICSEARCH);
-        }
-        if (!env.containsProperty("spring.data.redis.url") && !env.containsProperty("spring.data.redis.host")) {
-            wanted.add(Service.REDIS);
         }
         if (wanted.isEmpty()) {
             return;
@@ -68,6 +61,24 @@ public class DevServicesEnvironment implements EnvironmentPostProcessor, Ordered
             properties.put("spring.data.redis.url", services.redisUrl());
         }
         env.getPropertySources().addFirst(new MapPropertySource("music-dev-services", properties));
+    }
+
+    /** The services whose URL the configuration does not give. */
+    static Set<Service> missing(ConfigurableEnvironment env) {
+        Set<Service> wanted = EnumSet.noneOf(Service.class);
+        if (!env.containsProperty("spring.datasource.url")) {
+            wanted.add(Service.POSTGRES);
+        }
+        if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+            wanted.add(Service.KAFKA);
+        }
+        if (!env.containsProperty("music.elasticsearch.url")) {
+            wanted.add(Service.ELASTICSEARCH);
+        }
+        if (!env.containsProperty("spring.data.redis.url") && !env.containsProperty("spring.data.redis.host")) {
+            wanted.add(Service.REDIS);
+        }
+        return wanted;
     }
 
     private static synchronized DevServices start(ConfigurableEnvironment env, Set<Service> wanted) {

@@ -148,7 +148,7 @@ abstract class DevServer {
 
     protected static void write(Path file, String content) {
         try {
-            Files.writeString(file, content);
+            Host.writeNew(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new DevServicesException("Could not write " + file, e);
         }

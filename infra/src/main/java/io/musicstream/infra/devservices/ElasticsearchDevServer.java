@@ -46,7 +46,7 @@ final class ElasticsearchDevServer extends DevServer {
         this.logs = dir.resolve("logs");
         this.tmp = dir.resolve("tmp");
         this.consoleLog = dir.resolve("console.log");
-        this.serverPidFile = dir.resolve("server.pid");
+        this.serverPidFile = logs.resolve("server.pid");
         this.marker = "-Dmusicstream.devservice=" + dir;
     }
 
@@ -58,11 +58,16 @@ final class ElasticsearchDevServer extends DevServer {
     void start(long deadlineNanos) {
         home = ensureBinaries();
         prepareDir();
+        // ours while we write the config, so nothing in it can be swapped for a link; then nobody gets the subtrees
+        ctx.host.reclaim(dir);
+        ctx.host.reclaimTree(config);
         for (Path d : List.of(config, data, logs, tmp)) {
             ctx.host.createDirectories(d);
         }
         writeConfig();
-        ensureNobodyOwns(dir);
+        for (Path d : List.of(config, data, logs, tmp)) {
+            ensureNobodyOwns(d);
+        }
         requireFree(Map.of(port, "Elasticsearch HTTP", transportPort, "Elasticsearch transport"));
 
         Processes.rotate(consoleLog);
@@ -71,7 +76,7 @@ final class ElasticsearchDevServer extends DevServer {
         env.put("ES_PATH_CONF", config.toString());
         env.put("ES_TMPDIR", tmp.toString());
         env.put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
-        env.put("HOME", dir.toString());
+        env.put("HOME", tmp.toString());
         List<String> cli = List.of(home.resolve("bin/elasticsearch").toString(), "-d", "-p", serverPidFile.toString());
         Process process = Processes.launch(command(cli), env, dir, consoleLog);
         Processes.writePid(pidFile(), process.pid());

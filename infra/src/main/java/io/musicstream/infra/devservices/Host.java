@@ -127,6 +127,60 @@ final class Host {
     }
 
     /**
+     * Takes a directory back from {@code nobody} before we, as root, write in it, so that {@code nobody} cannot
+     * swap what we write for a symbolic link to a file of root's. Refuses a symbolic link; no-op when not root.
+     * Safe only when the directory's parent is ours (the entry itself cannot change under us).
+     */
+    void reclaim(Path dir) {
+        if (!root || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new DevServicesException("Refusing to write in " + dir
+                        + ": it is a symbolic link or not a directory; remove it");
+            }
+            Files.setAttribute(dir, "unix:uid", 0, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(dir, "unix:gid", 0, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(dir, "unix:mode", 0755, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new DevServicesException("Could not take " + dir + " back from '" + UNPRIVILEGED_USER + "'", e);
+        }
+    }
+
+    /**
+     * {@link #reclaim} for a whole tree, top down (each directory is ours before we look inside it); symbolic
+     * links in it are removed, since nothing we put there is one.
+     */
+    void reclaimTree(Path dir) {
+        if (!root || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        reclaim(dir);
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                if (Files.isSymbolicLink(entry)) {
+                    Files.delete(entry);
+                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    reclaimTree(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new DevServicesException("Could not take " + dir + " back from '" + UNPRIVILEGED_USER + "'", e);
+        }
+    }
+
+    /**
+     * Writes a file anew without following a symbolic link or writing through a hard link planted in its place:
+     * whatever has the name is unlinked first, and the file is created exclusively.
+     */
+    static void writeNew(Path file, byte[] content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
      * Whether {@code nobody} can reach {@code dir} (every ancestor traversable). Always true when we are not root,
      * because then the servers run as ourselves. Asks the kernel, so ACLs and odd modes are handled.
      */

@@ -48,10 +48,14 @@ final class PostgresDevServer extends DevServer {
     void start(long deadlineNanos) {
         home = ensureBinaries();
         prepareDir();
+        // ours, so that the logs and pid file we write here cannot be swapped for links; nobody gets data/ and run/
+        ctx.host.reclaim(dir);
         Path socketDir = socketDir();
         ctx.host.createDirectories(socketDir);
-        ensureNobodyOwns(dir);
         ensureNobodyOwns(socketDir);
+        if (Files.exists(data)) {
+            ensureNobodyOwns(data);
+        }
         requireFree(Map.of(port, "PostgreSQL"));
 
         initdbIfNeeded(deadlineNanos);
@@ -122,6 +126,13 @@ final class PostgresDevServer extends DevServer {
             return;
         }
         Processes.deleteTree(data); // a half-finished initdb
+        try {
+            Files.createDirectories(data);
+            Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new DevServicesException("Could not create " + data, e);
+        }
+        ensureNobodyOwns(data);
         Path initdbLog = dir.resolve("initdb.log");
         List<String> cmd = list(home.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", USER,
                 "--auth=trust", "-E", "UTF8", "--locale=C");

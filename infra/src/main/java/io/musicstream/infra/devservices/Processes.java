@@ -45,6 +45,13 @@ final class Processes {
 
     /** Starts a command with stdin from /dev/null and stdout+stderr appended to {@code logFile}. */
     static Process launch(List<String> command, Map<String, String> env, Path workDir, Path logFile) {
+        try {
+            if (Files.isSymbolicLink(logFile)) {
+                Files.delete(logFile); // never append through a link someone else planted
+            }
+        } catch (IOException e) {
+            throw new DevServicesException("Could not remove the symbolic link " + logFile, e);
+        }
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -85,7 +92,7 @@ final class Processes {
 
     static void writePid(Path pidFile, long pid) {
         try {
-            Files.writeString(pidFile, pid + "\n", StandardCharsets.US_ASCII);
+            Host.writeNew(pidFile, (pid + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             log.warn("Could not write pid file {}: {}", pidFile, e.toString());
         }

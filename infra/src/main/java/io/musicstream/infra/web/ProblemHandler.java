@@ -164,7 +164,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ex.getCause() == null ? "-" : ex.getCause().toString());
         ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "a backing service is not answering; retry shortly");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, BackendUnavailable.RETRY_AFTER_SECONDS)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
@@ -197,12 +198,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrentWrites(ConcurrencyException ex) {
-        return respond(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
-                "another request changed the same thing at the same moment; retry"));
+        // Retry-After marks the conflict as worth retrying (the idempotency filter does not keep it as final)
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
+                        "another request changed the same thing at the same moment; retry"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (BackendUnavailable.isCause(ex)) {
+            return unavailable(ex);
+        }
         log.error("unexpected failure", ex);
         return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "something went wrong on our side; quote the requestId when reporting it"));

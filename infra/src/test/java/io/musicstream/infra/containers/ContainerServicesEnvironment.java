@@ -33,7 +33,7 @@ public class ContainerServicesEnvironment implements EnvironmentPostProcessor, O
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (!env.getProperty("music.dev-services.enabled", Boolean.class, true)
+        if (!env.getProperty("music.dev-services.enabled", Boolean.class, false)
                 || env.containsProperty("spring.datasource.url") || !dockerAnswers()) {
             return;
         }

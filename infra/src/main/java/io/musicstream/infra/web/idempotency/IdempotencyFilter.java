@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,7 +31,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Every write under /api/ with an {@code Idempotency-Key} runs at most once per caller and key: a retry of
  * the same request gets the first answer (marked {@code Idempotent-Replayed: true}) and writes nothing new.
  * Runs after Spring Security, so the caller is known. PostgreSQL decides who runs; Redis only speeds up
- * replays. Answers of 5xx are not kept, so such a request may be retried.
+ * replays. Answers worth retrying (5xx, 429, and a 409 with Retry-After such as a concurrent change) are not
+ * kept: the claim is released, so a retry runs again.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
@@ -87,33 +89,38 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Optional<StoredResponse> cached = cache.find(scope, key).filter(a -> a.fingerprint().equals(fingerprint));
         if (cached.isPresent()) {
             replay(cached.get(), response);
-        } else if (records.claim(scope, key, fingerprint)) {
-            runOnce(new CachedBodyRequest(request, body), response, chain, scope, key, fingerprint);
         } else {
-            answerRetry(request, response, scope, key, fingerprint);
+            Optional<OffsetDateTime> claimed = records.claim(scope, key, fingerprint);
+            if (claimed.isPresent()) {
+                runOnce(new CachedBodyRequest(request, body), response, chain, scope, key, claimed.get(),
+                        fingerprint);
+            } else {
+                answerRetry(request, response, scope, key, fingerprint);
+            }
         }
     }
 
     private void runOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,
-                         String key, String fingerprint) throws ServletException, IOException {
+                         String key, OffsetDateTime claimed, String fingerprint) throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, captured);
         } catch (IOException | ServletException | RuntimeException e) {
-            releaseQuietly(scope, key);
+            releaseQuietly(scope, key, claimed);
             throw e;
         }
-        if (captured.getStatus() >= 500) {
-            releaseQuietly(scope, key);
+        if (retryable(captured)) {
+            releaseQuietly(scope, key, claimed);
         } else {
             StoredResponse answer = new StoredResponse(fingerprint, captured.getStatus(), captured.getContentType(),
                     captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
             try {
-                records.complete(scope, key, answer);
+                records.complete(scope, key, claimed, answer);
                 cache.put(scope, key, answer);
             } catch (RuntimeException e) {
                 // the write happened: keep the claim, so that retries get 409 rather than a second write
-                log.error("could not store the answer for an Idempotency-Key; retries get 409 until it expires", e);
+                log.error("could not store the answer for an Idempotency-Key; retries get 409 until its lease ends",
+                        e);
             }
         }
         captured.copyBodyToResponse();
@@ -152,12 +159,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(body);
     }
 
-    private void releaseQuietly(String scope, String key) {
+    /** An answer that says "try again": storing it would give every retry the same failure. */
+    static boolean retryable(HttpServletResponse answer) {
+        int status = answer.getStatus();
+        return status >= 500 || status == HttpStatus.TOO_MANY_REQUESTS.value()
+                || status == HttpStatus.CONFLICT.value() && answer.getHeader(HttpHeaders.RETRY_AFTER) != null;
+    }
+
+    private void releaseQuietly(String scope, String key, OffsetDateTime claimed) {
         try {
-            records.release(scope, key);
+            records.release(scope, key, claimed);
         } catch (RuntimeException e) {
-            log.warn("could not release an Idempotency-Key after a failed request; it stays taken until it expires",
-                    e);
+            log.warn("could not release an Idempotency-Key after a failed request; it stays taken until its lease"
+                    + " ends", e);
         }
     }
 

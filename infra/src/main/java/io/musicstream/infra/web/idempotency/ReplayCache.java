@@ -4,9 +4,11 @@ import io.musicstream.infra.common.Sha256;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +24,11 @@ class ReplayCache {
 
     private final ObjectMapper json = new ObjectMapper();
     private final StringRedisTemplate redis;
+    private final Duration retention;
 
-    ReplayCache(StringRedisTemplate redis) {
+    ReplayCache(StringRedisTemplate redis, @Value("${music.idempotency.retention:24h}") Duration retention) {
         this.redis = redis;
+        this.retention = retention;
     }
 
     Optional<StoredResponse> find(String scope, String key) {
@@ -40,7 +44,7 @@ class ReplayCache {
     void put(String scope, String key, StoredResponse answer) {
         try {
             redis.opsForValue().set(redisKey(scope, key), json.writeValueAsString(answer),
-                    IdempotencyRecords.RETENTION);
+                    retention);
         } catch (Exception e) {
             log.warn("idempotency cache write failed; PostgreSQL still holds the answer: {}", e.toString());
         }
