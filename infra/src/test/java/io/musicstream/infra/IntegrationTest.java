@@ -27,6 +27,7 @@ public abstract class IntegrationTest {
 
     private static String playableTrack;
     private static ApiClient admin;
+    private static int adminPort;
 
     @LocalServerPort
     protected int port;
@@ -43,8 +44,9 @@ public abstract class IntegrationTest {
      */
     protected ApiClient admin() {
         synchronized (IntegrationTest.class) {
-            if (admin == null || admin.get("/api/v1/me").status() != 200) {
+            if (admin == null || adminPort != port || admin.get("/api/v1/me").status() != 200) {
                 admin = anonymous.loggedIn(ADMIN, ADMIN_PASSWORD);
+                adminPort = port;
             }
             return admin;
         }
