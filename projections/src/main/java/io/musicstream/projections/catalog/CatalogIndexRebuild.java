@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.events.catalog.ReleaseIngested;
 import io.musicstream.events.catalog.TrackAddedToRelease;
+import io.musicstream.projections.common.Storable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -175,6 +176,14 @@ public class CatalogIndexRebuild {
                 eventsRead++;
                 if (SearchDocuments.EVENTS.contains(event.getPayloadType())) {
                     Object payload = event.getPayload();
+                    try {
+                        CatalogSearchProjection.requireStorable(payload);
+                    } catch (Storable.UnstorableEventException unstorable) {
+                        // the live projection dead-letters such an event; one event must not fail a whole rebuild
+                        log.warn("catalog index rebuild skips event {} at {}: {}", event.getIdentifier(), position,
+                                unstorable.getMessage());
+                        continue;
+                    }
                     if (payload instanceof ArtistRegistered artist) {
                         artistNames.put(artist.artistId(), artist.name());
                     } else if (payload instanceof ReleaseIngested release) {

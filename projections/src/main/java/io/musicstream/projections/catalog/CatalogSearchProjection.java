@@ -57,49 +57,49 @@ public class CatalogSearchProjection {
 
     @EventHandler
     void on(ArtistRegistered event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(ReleaseIngested event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(ReleaseMetadataUpdated event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackAddedToRelease event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackMetadataUpdated event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackRemovedFromRelease event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackTakenDown event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
     @EventHandler
     void on(TrackRestored event) {
-        storable(event);
+        requireStorable(event);
         documents.apply(event, batchWriter());
     }
 
@@ -107,7 +107,7 @@ public class CatalogSearchProjection {
      * Refuses here, where the dead-letter queue catches it, text the bulk write at commit would fail on
      * (a failure there fails the whole batch): NUL, unpaired surrogates, terms over Lucene's 32 KB limit.
      */
-    private static void storable(Object event) {
+    static void requireStorable(Object event) {
         Storable.allText("", event, MAX_TEXT_BYTES);
     }
 
