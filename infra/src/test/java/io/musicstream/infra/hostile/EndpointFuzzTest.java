@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class EndpointFuzzTest extends ApiSurfaceTest {
                     sent++;
                     String failure = failure(answer);
                     if (failure == null && answer.status() < 300 && !request.method().equals("GET")) {
-                        successfulWrites.add(request.describe() + " -> " + answer.describe());
+                        successfulWrites.add(endpoint.key() + " | " + request.describe() + " -> " + answer.describe());
                     }
                     if (failure != null) {
                         KnownFailure knownFailure = KNOWN_FAILING.stream()
@@ -122,9 +123,8 @@ class EndpointFuzzTest extends ApiSurfaceTest {
                 + ", e.g. " + lines.get(0)));
         System.out.println("fuzz: " + sent + " requests, seed " + SEED + ", " + failures.size()
                 + " kinds of failure, " + successfulWrites.size() + " 2xx answers to writes, by endpoint: "
-                + successfulWrites.stream().collect(java.util.stream.Collectors.groupingBy(
-                        w -> w.substring(0, w.indexOf(' ', w.indexOf(' ') + 1)).replaceAll("\\?.*", ""),
-                        TreeMap::new, java.util.stream.Collectors.counting())));
+                + successfulWrites.stream().collect(Collectors.groupingBy(w -> w.substring(0, w.indexOf(" | ")),
+                        TreeMap::new, Collectors.counting())));
         StringBuilder report = new StringBuilder();
         failures.forEach((what, lines) -> report.append("\n").append(what).append(" x").append(lines.size())
                 .append(", e.g.\n    ").append(String.join("\n    ", lines.subList(0, Math.min(3, lines.size())))));
