@@ -1,6 +1,7 @@
 package io.musicstream.infra.security;
 
 import io.musicstream.infra.web.Problems;
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +53,9 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(sessions), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // an async dispatch finishes a request already authorized (a push stream that ended); the
+                        // bearer filter does not run on it, so it would otherwise look anonymous
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/register", "/api/v1/auth/login").permitAll()
                         // anonymous health is the overall status only (show-components: when-authorized)
                         .requestMatchers("/actuator/health", "/actuator/health/liveness",
