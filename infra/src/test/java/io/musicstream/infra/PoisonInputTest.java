@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.events.playback.PlayIds;
-import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.kafka.KafkaConfig;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +70,8 @@ class PoisonInputTest extends IntegrationTest {
 
         // 6. an event the library projection cannot store, appended as an old store would hold it
         String attackerId = attacker.get("/api/v1/me").json().get("userId").asText();
-        long poison = appendLibrarySave(attackerId, "bad\u0000item");
+        long poison = StoredEvents.append(jdbc, "Library", "poison-test:" + UUID.randomUUID(),
+                new ItemSavedToLibrary(attackerId, LibraryItemType.TRACK, "bad\u0000item", Instant.now(), null));
 
         // the service goes on: the other user's change is served by the feed within seconds
         ApiClient.Response saved = other.put("/api/v1/me/library/tracks/" + track, null);
@@ -105,18 +104,6 @@ class PoisonInputTest extends IntegrationTest {
             assertThat(health.json().at("/components/sync/status").asText()).isEqualTo("UP");
             assertThat(health.json().at("/components/processors/status").asText()).isEqualTo("UP");
         });
-    }
-
-    private long appendLibrarySave(String userId, String itemId) throws Exception {
-        Instant now = Instant.now();
-        return jdbc.queryForObject("""
-                        insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
-                            payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                        values (?, ?, ?, '1', ?, ?, ?, 0, 'Library') returning global_index""", Long.class,
-                UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                EventJson.objectMapper().writeValueAsBytes(
-                        new ItemSavedToLibrary(userId, LibraryItemType.TRACK, itemId, now, null)),
-                ItemSavedToLibrary.class.getName(), now.toString(), "poison-test:" + UUID.randomUUID());
     }
 
     private static Map<String, Object> httpPlay(String playId, String track) {

@@ -3,13 +3,11 @@ package io.musicstream.infra.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.IntegrationTest;
-import java.nio.charset.StandardCharsets;
+import io.musicstream.infra.StoredEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +28,6 @@ class SyncDeadLetterTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private final ObjectMapper json = EventJson.objectMapper();
 
     @Test
     void aPoisonLibraryEventHoldsOnlyItsUsersFeedUntilAnAdminEvictsIt() throws Exception {
@@ -162,15 +158,9 @@ class SyncDeadLetterTest extends IntegrationTest {
     }
 
     /** Appends a save straight to the event store, as any writer (or an old store) would have. */
-    private long append(String userId, String itemId) throws Exception {
-        Instant now = Instant.now();
-        return jdbc.queryForObject("""
-                        insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
-                            payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                        values (?, ?, ?, '1', ?, ?, ?, 0, 'Library') returning global_index""", Long.class,
-                UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                json.writeValueAsBytes(new ItemSavedToLibrary(userId, LibraryItemType.TRACK, itemId, now, null)),
-                ItemSavedToLibrary.class.getName(), now.toString(), "dead-letter-test:" + UUID.randomUUID());
+    private long append(String userId, String itemId) {
+        return StoredEvents.append(jdbc, "Library", "dead-letter-test:" + UUID.randomUUID(),
+                new ItemSavedToLibrary(userId, LibraryItemType.TRACK, itemId, Instant.now(), null));
     }
 
     private JsonNode await(ApiClient user, long since, long minToken) {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.musicstream.events.catalog.ArtistRegistered;
-import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.IntegrationTest;
-import java.nio.charset.StandardCharsets;
+import io.musicstream.infra.StoredEvents;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -29,15 +28,8 @@ class CatalogDeadLetterTest extends IntegrationTest {
     void aPoisonCatalogEventIsDeadLetteredAndTheCatalogGoesOn() throws Exception {
         ApiClient admin = admin();
         String sequence = "artist:" + UUID.randomUUID();
-        Instant now = Instant.now();
-        jdbc.update("""
-                        insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
-                            payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                        values (?, ?, ?, '1', ?, ?, ?, 0, 'Artist')""",
-                UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                EventJson.objectMapper().writeValueAsBytes(
-                        new ArtistRegistered(sequence.substring(7), "Bad\u0000Name", now)),
-                ArtistRegistered.class.getName(), now.toString(), sequence);
+        StoredEvents.append(jdbc, "Artist", sequence,
+                new ArtistRegistered(sequence.substring(7), "Bad\u0000Name", Instant.now()));
 
         String name = "Aftermath Quartet " + UUID.randomUUID().toString().substring(0, 6);
         ApiClient.Response created = admin.post("/api/v1/artists", Map.of("name", name));
