@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** A release and all its tracks entered the catalog. Artist names are denormalized for projections. */
+/** A release and all its tracks entered the catalog. Artists are named by id; projections look their names up. */
 @Revision("1")
 public record ReleaseIngested(
         String releaseId,
