@@ -6,25 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.musicstream.events.account.Role;
 import io.musicstream.infra.security.Session;
 import io.musicstream.infra.security.SessionStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -206,37 +194,37 @@ class AccountSecurityTest extends IntegrationTest {
     void aPushStreamEndsWhenItsSessionSignsOut() throws Exception {
         User ada = newUser();
         ApiClient phone = anonymous.loggedIn(ada.username(), PASSWORD);
-        Stream mine = listen(ada.client().token());
-        Stream phones = listen(phone.token());
-        assertThat(mine.events.poll(5, TimeUnit.SECONDS)).as("first event").isNotNull();
-        assertThat(phones.events.poll(5, TimeUnit.SECONDS)).as("first event").isNotNull();
+        PushStream mine = listen(ada.client().token());
+        PushStream phones = listen(phone.token());
+        assertThat(mine.events().poll(5, TimeUnit.SECONDS)).as("first event").isNotNull();
+        assertThat(phones.events().poll(5, TimeUnit.SECONDS)).as("first event").isNotNull();
 
         assertThat(ada.client().post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
-        mine.ended.get(5, TimeUnit.SECONDS);
-        assertThat(phones.ended).as("the other session's stream").isNotDone();
+        mine.ended().get(5, TimeUnit.SECONDS);
+        assertThat(phones.ended()).as("the other session's stream").isNotDone();
 
         assertThat(phone.post("/api/v1/auth/logout-all", Map.of()).status()).isEqualTo(204);
-        phones.ended.get(5, TimeUnit.SECONDS);
+        phones.ended().get(5, TimeUnit.SECONDS);
     }
 
     @Test
     void aUserHoldsAtMostFivePushStreams() throws Exception {
         User ada = newUser();
-        List<Stream> streams = new ArrayList<>();
+        List<PushStream> streams = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Stream stream = listen(ada.client().token());
-            assertThat(stream.events.poll(5, TimeUnit.SECONDS)).as("stream " + i).isNotNull();
+            PushStream stream = listen(ada.client().token());
+            assertThat(stream.events().poll(5, TimeUnit.SECONDS)).as("stream " + i).isNotNull();
             streams.add(stream);
         }
         ApiClient.Response sixth = ada.client().get("/api/v1/me/sync/stream", "text/event-stream");
         assertProblem(sixth, 429, "at most 5");
         assertThat(sixth.header("Retry-After")).isNotBlank();
-        Stream bobs = listen(newUser().client().token());
-        assertThat(bobs.events.poll(5, TimeUnit.SECONDS)).as("another user's stream").isNotNull();
+        PushStream bobs = listen(newUser().client().token());
+        assertThat(bobs.events().poll(5, TimeUnit.SECONDS)).as("another user's stream").isNotNull();
 
         ada.client().post("/api/v1/auth/logout-all", Map.of());
-        for (Stream stream : streams) {
-            stream.ended.get(5, TimeUnit.SECONDS);
+        for (PushStream stream : streams) {
+            stream.ended().get(5, TimeUnit.SECONDS);
         }
     }
 
@@ -260,57 +248,7 @@ class AccountSecurityTest extends IntegrationTest {
         assertThat(admin().get("/actuator/prometheus", "text/plain").status()).isEqualTo(200);
     }
 
-    /** A server-sent event stream read in the background: its data lines, and when it ended. */
-    private record Stream(BlockingQueue<String> events, CompletableFuture<Void> ended) {
-    }
-
-    private Stream listen(String bearer) {
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        CompletableFuture<Void> ended = new CompletableFuture<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me/sync/stream"))
-                .header("Authorization", "Bearer " + bearer).header("Accept", "text/event-stream").build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenAccept(response -> {
-                    try (BufferedReader reader = new BufferedReader(
-                            new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            if (line.startsWith("data:")) {
-                                events.add(line.substring(5).strip());
-                            }
-                        }
-                    } catch (java.io.IOException ignored) {
-                        // the stream was cut
-                    }
-                    ended.complete(null);
-                });
-        return new Stream(events, ended);
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+    private PushStream listen(String bearer) {
+        return PushStream.listen(port, bearer);
     }
 }

@@ -6,14 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.musicstream.events.library.LibraryIds;
 import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.IntegrationTest;
+import io.musicstream.infra.PushStream;
 import io.musicstream.infra.Releases;
 import io.musicstream.projections.library.SyncRetention;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.caching.Cache;
@@ -518,23 +512,6 @@ class LibrarySyncTest extends IntegrationTest {
 
     /** The data lines of {@code sync} events from a server-sent event stream, read in the background. */
     private BlockingQueue<String> listen(String bearer) {
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me/sync/stream"))
-                .header("Authorization", "Bearer " + bearer).header("Accept", "text/event-stream").build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenAccept(response -> {
-                    try (BufferedReader reader = new BufferedReader(
-                            new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            if (line.startsWith("data:")) {
-                                events.add(line.substring(5).strip());
-                            }
-                        }
-                    } catch (java.io.IOException ignored) {
-                        // the test ended and the stream closed
-                    }
-                });
-        return events;
+        return PushStream.listen(port, bearer).events();
     }
 }

@@ -2,15 +2,14 @@ package io.musicstream.infra.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.musicstream.infra.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class StallRuleTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final StallRule rule = new StallRule(clock, Duration.ofSeconds(60));
 
     @Test
@@ -45,28 +44,5 @@ class StallRuleTest {
         assertThat(rule.observe(100, 3)).as("fell behind only 30 s ago").isFalse();
         clock.advance(Duration.ofSeconds(31));
         assertThat(rule.observe(100, 3)).isTrue();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

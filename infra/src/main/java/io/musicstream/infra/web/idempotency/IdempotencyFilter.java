@@ -3,7 +3,6 @@ package io.musicstream.infra.web.idempotency;
 import io.musicstream.infra.common.Sha256;
 
 import io.musicstream.infra.web.Problems;
-import io.musicstream.infra.web.RequestSizeLimitFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,16 +74,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "the Idempotency-Key header must be 1 to 200 letters, digits, '.', '_', ':' or '-'");
             return;
         }
-        byte[] body;
-        try {
-            body = request.getInputStream().readAllBytes();
-        } catch (RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                    tooLarge.getMessage());
+        CachedBodyRequest read = CachedBodyRequest.readOrRefuse(request, response, problems);
+        if (read == null) {
             return;
         }
         String scope = scope();
-        String fingerprint = fingerprint(request, body);
+        String fingerprint = fingerprint(request, read.body());
 
         Optional<StoredResponse> cached = cache.find(scope, key).filter(a -> a.fingerprint().equals(fingerprint));
         if (cached.isPresent()) {
@@ -92,7 +87,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } else {
             Optional<OffsetDateTime> claimed = records.claim(scope, key, fingerprint);
             if (claimed.isPresent()) {
-                runOnce(new CachedBodyRequest(request, body), response, chain, scope, key, claimed.get(),
+                runOnce(read, response, chain, scope, key, claimed.get(),
                         fingerprint);
             } else {
                 answerRetry(request, response, scope, key, fingerprint);

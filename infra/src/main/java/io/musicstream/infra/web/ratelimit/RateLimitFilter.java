@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.musicstream.infra.web.Problems;
-import io.musicstream.infra.web.RequestSizeLimitFilter;
 import io.musicstream.infra.web.idempotency.CachedBodyRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -70,16 +69,12 @@ class RateLimitFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         boolean login = "POST".equals(method) && path.equals(LOGIN);
         if (login || "POST".equals(method) && path.equals(REGISTER)) {
-            byte[] body;
-            try {
-                body = request.getInputStream().readAllBytes();
-            } catch (RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
-                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                        tooLarge.getMessage());
+            CachedBodyRequest read = CachedBodyRequest.readOrRefuse(request, response, problems);
+            if (read == null) {
                 return;
             }
-            request = new CachedBodyRequest(request, body);
-            String username = username(body);
+            request = read;
+            String username = username(read.body());
             if (username != null) {
                 counts.add(new Count(new Policy(login ? "login" : "register",
                         login ? limits.login() : limits.register(), true), username));
