@@ -1,14 +1,13 @@
 package io.musicstream.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryIds;
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.catalog.imports.CatalogImporter;
 import io.musicstream.tools.catalog.SyntheticCatalog;
 import io.musicstream.projections.library.LibrarySyncProjection;
@@ -85,7 +84,7 @@ final class SyncBenchmark {
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final ObjectMapper json = EventJson.objectMapper();
+    private final JsonMapper json = JsonMapper.builder().build();
     private final BlockingHttp http;
     private final CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
     private final AllocationStalls stalls;
@@ -454,9 +453,9 @@ final class SyncBenchmark {
 
     /** The number of entries in a page's {@code changes}, counted while streaming (no tree: less garbage). */
     private int changes(BlockingHttp.Body page) {
-        try (JsonParser parser = json.getFactory().createParser(page.buffer(), 0, page.length())) {
+        try (JsonParser parser = json.createParser(page.buffer(), 0, page.length())) {
             while (parser.nextToken() != null) {
-                if (parser.currentToken() == JsonToken.FIELD_NAME && "changes".equals(parser.currentName())
+                if (parser.currentToken() == JsonToken.PROPERTY_NAME && "changes".equals(parser.currentName())
                         && parser.nextToken() == JsonToken.START_ARRAY) {
                     int count = 0;
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -467,8 +466,6 @@ final class SyncBenchmark {
                 }
             }
             throw new IllegalStateException("no changes in the page");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -542,7 +539,7 @@ final class SyncBenchmark {
                 "country", "SE")));
         JsonNode login = json.readTree(post("/auth/login", json.writeValueAsString(java.util.Map.of(
                 "username", username, "password", PASSWORD))));
-        return new User(login.get("userId").asText(), login.get("token").asText());
+        return new User(login.get("userId").asString(), login.get("token").asString());
     }
 
     private byte[] post(String path, String body) {

@@ -1,7 +1,7 @@
 package io.musicstream.infra.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.infra.common.Json;
+import tools.jackson.databind.JsonNode;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.events.catalog.AudioFeatures;
 import io.musicstream.events.catalog.IngestRelease;
@@ -56,15 +56,15 @@ class DemoCatalog implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         JsonNode catalog;
         try (InputStream in = DemoCatalog.class.getResourceAsStream("/demo/catalog.json")) {
-            catalog = new ObjectMapper().readTree(in);
+            catalog = Json.MAPPER.readTree(in);
         }
         Map<String, String> artists = new HashMap<>();
         int newArtists = 0;
         for (JsonNode name : catalog.get("artists")) {
-            String id = artistId(name.asText());
-            artists.put(name.asText(), id);
+            String id = artistId(name.asString());
+            artists.put(name.asString(), id);
             try {
-                commands.sendAndWait(new RegisterArtist(id, name.asText(), clock.instant()));
+                commands.sendAndWait(new RegisterArtist(id, name.asString(), clock.instant()));
                 newArtists++;
             } catch (AggregateStreamCreationException alreadyThere) {
                 // registered by an earlier run
@@ -72,25 +72,25 @@ class DemoCatalog implements ApplicationRunner {
         }
         int releases = 0;
         for (JsonNode release : catalog.get("releases")) {
-            String upc = release.get("upc").asText();
-            String artistId = artists.get(release.get("artist").asText());
+            String upc = release.get("upc").asString();
+            String artistId = artists.get(release.get("artist").asString());
             List<TrackSpec> tracks = new ArrayList<>();
             int number = 1;
             for (JsonNode t : release.get("tracks")) {
-                String isrc = t.get(0).asText();
-                tracks.add(new TrackSpec(CatalogCommandController.trackId(upc, isrc), isrc, t.get(1).asText(),
+                String isrc = t.get(0).asString();
+                tracks.add(new TrackSpec(CatalogCommandController.trackId(upc, isrc), isrc, t.get(1).asString(),
                         t.get(2).asLong(), 1, number++, t.get(3).asBoolean(), List.of(artistId),
                         new AudioFeatures(120, 0.5, 0.5, 0.5, 0.3, 0.1, -8), List.of("WW"),
-                        List.of(new RightsShare("label:" + release.get("label").asText(), release.get("label").asText(),
+                        List.of(new RightsShare("label:" + release.get("label").asString(), release.get("label").asString(),
                                         RightsRole.RECORDING_OWNER, 7_000),
-                                new RightsShare("publisher:" + artistId, release.get("artist").asText() + " Publishing",
+                                new RightsShare("publisher:" + artistId, release.get("artist").asString() + " Publishing",
                                         RightsRole.PUBLISHER, 3_000))));
             }
             List<String> genres = new ArrayList<>();
-            release.get("genres").forEach(g -> genres.add(g.asText()));
+            release.get("genres").forEach(g -> genres.add(g.asString()));
             commands.sendAndWait(new IngestRelease(CatalogCommandController.releaseId(upc), upc,
-                    release.get("title").asText(), ReleaseType.valueOf(release.get("type").asText()), List.of(artistId),
-                    release.get("label").asText(), LocalDate.parse(release.get("date").asText()), genres, null, tracks,
+                    release.get("title").asString(), ReleaseType.valueOf(release.get("type").asString()), List.of(artistId),
+                    release.get("label").asString(), LocalDate.parse(release.get("date").asString()), genres, null, tracks,
                     clock.instant()));
             releases++;
         }

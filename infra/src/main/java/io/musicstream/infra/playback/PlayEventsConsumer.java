@@ -1,9 +1,9 @@
 package io.musicstream.infra.playback;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.infra.common.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import io.musicstream.events.playback.RecordPlay;
-import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.kafka.KafkaConfig;
 import io.musicstream.infra.kafka.PoisonRecordException;
 import java.sql.SQLException;
@@ -36,7 +36,7 @@ class PlayEventsConsumer {
 
     private final CommandGateway commands;
     private final Clock clock;
-    private final ObjectMapper json = EventJson.objectMapper();
+    private final JsonMapper json = Json.MAPPER;
 
     PlayEventsConsumer(CommandGateway commands, Clock clock) {
         this.commands = commands;
@@ -48,7 +48,7 @@ class PlayEventsConsumer {
         PlayEventMessage message;
         try {
             message = json.readValue(record.value() == null ? "" : record.value(), PlayEventMessage.class);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new PoisonRecordException("malformed JSON: " + e.getOriginalMessage(), e);
         }
         if (message == null) {

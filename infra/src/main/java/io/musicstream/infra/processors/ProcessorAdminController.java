@@ -1,8 +1,8 @@
 package io.musicstream.infra.processors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.musicstream.events.serialization.EventJson;
-import java.io.IOException;
+import io.musicstream.infra.common.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +43,7 @@ class ProcessorAdminController {
     private final ProcessorMonitor monitor;
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
-    private final ObjectMapper json = EventJson.objectMapper();
+    private final JsonMapper json = Json.MAPPER;
 
     ProcessorAdminController(ProcessorMonitor monitor, EventProcessingConfiguration processing, JdbcClient jdbc) {
         this.monitor = monitor;
@@ -141,7 +141,7 @@ class ProcessorAdminController {
         try {
             Object retries = json.readValue(diagnostics, Map.class).get(DeadLetterPolicy.RETRIES);
             return retries instanceof Number n ? n.longValue() : 0;
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return 0;
         }
     }

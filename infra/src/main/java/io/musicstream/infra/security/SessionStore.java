@@ -1,10 +1,10 @@
 package io.musicstream.infra.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.infra.common.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.common.Sha256;
 import io.musicstream.query.sync.StreamSessions;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ public class SessionStore implements StreamSessions {
     /** A user's index is swept of expired sessions once it lists more than this many. */
     private static final int SWEEP_ABOVE = 20;
     private final SecureRandom random = new SecureRandom();
-    private final ObjectMapper json = EventJson.objectMapper();
+    private final JsonMapper json = Json.MAPPER;
     private final StringRedisTemplate redis;
     private final Duration ttl;
     private final Duration maxLifetime;
@@ -92,7 +92,7 @@ public class SessionStore implements StreamSessions {
         }
         try {
             redis.opsForValue().set(key, json.writeValueAsString(session), life.compareTo(ttl) < 0 ? life : ttl);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
         redis.opsForSet().add(userKey, key);
@@ -243,7 +243,7 @@ public class SessionStore implements StreamSessions {
     private Session parse(String value) {
         try {
             return json.readValue(value, Session.class);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package io.musicstream.infra.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.infra.common.Json;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonMapper json = Json.MAPPER;
 
     public ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -1,8 +1,9 @@
 package io.musicstream.infra.web.idempotency;
 
+import io.musicstream.infra.common.Json;
+import tools.jackson.databind.json.JsonMapper;
 import io.musicstream.infra.common.Sha256;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class ReplayCache {
     private static final Logger log = LoggerFactory.getLogger(ReplayCache.class);
     private static final String PREFIX = "idem:";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonMapper json = Json.MAPPER;
     private final StringRedisTemplate redis;
     private final Duration retention;
 

@@ -1,7 +1,8 @@
 package io.musicstream.infra.web.ratelimit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.infra.common.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.musicstream.infra.web.Problems;
 import io.musicstream.infra.web.idempotency.CachedBodyRequest;
@@ -46,7 +47,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimitProperties limits;
     private final Problems problems;
     private final MeterRegistry meters;
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonMapper json = Json.MAPPER;
 
     RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties limits, Problems problems, MeterRegistry meters) {
         this.limiter = limiter;
@@ -141,9 +142,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         try {
             JsonNode node = json.readTree(body);
             JsonNode username = node == null ? null : node.get("username");
-            return username != null && username.isTextual() && !username.asText().isBlank()
-                    ? username.asText().strip().toLowerCase(Locale.ROOT) : null;
-        } catch (IOException | RuntimeException e) {
+            return username != null && username.isString() && !username.asString().isBlank()
+                    ? username.asString().strip().toLowerCase(Locale.ROOT) : null;
+        } catch (RuntimeException e) {
             return null;
         }
     }
