@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
-import io.musicstream.events.library.ApplyOfflineLibraryChanges;
+import io.musicstream.command.library.OfflineChangeOutcome.Status;
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
-import io.musicstream.events.library.LibraryAction;
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.events.library.OfflineChangeOutcome;
-import io.musicstream.events.library.OfflineChangeOutcome.Status;
-import io.musicstream.events.library.OfflineLibraryChange;
-import io.musicstream.events.library.RemoveFromLibrary;
-import io.musicstream.events.library.SaveToLibrary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

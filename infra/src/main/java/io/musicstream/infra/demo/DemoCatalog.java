@@ -2,10 +2,10 @@ package io.musicstream.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.musicstream.command.catalog.IngestRelease;
+import io.musicstream.command.catalog.RegisterArtist;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.events.catalog.AudioFeatures;
-import io.musicstream.events.catalog.IngestRelease;
-import io.musicstream.events.catalog.RegisterArtist;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
 import io.musicstream.events.catalog.RightsShare;

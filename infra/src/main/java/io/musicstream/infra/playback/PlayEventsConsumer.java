@@ -2,7 +2,7 @@ package io.musicstream.infra.playback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.musicstream.events.playback.RecordPlay;
+import io.musicstream.command.playback.RecordPlay;
 import io.musicstream.events.serialization.EventJson;
 import io.musicstream.infra.kafka.KafkaConfig;
 import io.musicstream.infra.kafka.PoisonRecordException;

@@ -1,16 +1,16 @@
 package io.musicstream.command.library.web;
 
 import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.command.library.ApplyOfflineLibraryChanges;
 import io.musicstream.command.library.Library;
+import io.musicstream.command.library.LibraryAction;
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
-import io.musicstream.events.library.ApplyOfflineLibraryChanges;
-import io.musicstream.events.library.LibraryAction;
+import io.musicstream.command.library.OfflineChangeOutcome;
+import io.musicstream.command.library.OfflineLibraryChange;
+import io.musicstream.command.library.RemoveFromLibrary;
+import io.musicstream.command.library.SaveToLibrary;
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.events.library.OfflineChangeOutcome;
-import io.musicstream.events.library.OfflineLibraryChange;
-import io.musicstream.events.library.RemoveFromLibrary;
-import io.musicstream.events.library.SaveToLibrary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -2,7 +2,7 @@ package io.musicstream.command.library.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.musicstream.events.library.LibraryAction;
+import io.musicstream.command.library.LibraryAction;
 import io.musicstream.events.library.LibraryItemType;
 import jakarta.validation.constraints.Pattern;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
-package io.musicstream.events.catalog;
+package io.musicstream.command.catalog;
 
+import io.musicstream.events.catalog.ReleaseType;
+import io.musicstream.events.catalog.TrackSpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
