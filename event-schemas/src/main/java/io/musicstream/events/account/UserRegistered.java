@@ -10,5 +10,5 @@ public record UserRegistered(
         String username,
         String passwordHash,
         Set<Role> roles,
-        Instant registeredAt) {
+        Instant registeredAt) implements AccountEvent {
 }

@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 public record ArtistRegistered(
         String artistId,
         String name,
-        Instant registeredAt) {
+        Instant registeredAt) implements CatalogEvent {
 }

@@ -16,5 +16,5 @@ public record ReleaseMetadataUpdated(
         LocalDate releaseDate,
         List<String> genres,
         String artworkUrl,
-        Instant updatedAt) {
+        Instant updatedAt) implements CatalogEvent {
 }

@@ -10,5 +10,5 @@ public record TrackRestored(
         String releaseId,
         String trackId,
         List<String> territories,
-        Instant restoredAt) {
+        Instant restoredAt) implements CatalogEvent {
 }

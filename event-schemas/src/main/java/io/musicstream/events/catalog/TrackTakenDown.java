@@ -11,5 +11,5 @@ public record TrackTakenDown(
         String trackId,
         List<String> territories,
         String reason,
-        Instant takenDownAt) {
+        Instant takenDownAt) implements CatalogEvent {
 }

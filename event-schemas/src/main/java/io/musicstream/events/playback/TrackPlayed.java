@@ -11,5 +11,5 @@ public record TrackPlayed(
         Instant startedAt,
         long msPlayed,
         String deviceId,
-        String territory) {
+        String territory) implements PlaybackEvent {
 }
