@@ -7,6 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/**
+ * Enters a release with all its tracks into the catalog. Its id derives from the UPC, so a redelivery reaches
+ * the same release and writes only what changed.
+ */
 public record IngestRelease(
         @TargetAggregateIdentifier String releaseId,
         String upc,
