@@ -550,7 +550,7 @@ class LibraryTest {
         // remembered, and SUPERSEDED (merged again, losing to the removal) once it is forgotten
         List<Object> events = new ArrayList<>(List.of(new ItemSavedToLibrary(USER, TRACK, "t-0", T1, "c-0"),
                 removed("t-0", T2)));
-        for (int i = 1; i < Library.REMEMBERED_CHANGE_IDS; i++) {
+        for (int i = 1; i < ChangeIdMemory.REMEMBERED_CHANGE_IDS; i++) {
             events.add(new ItemSavedToLibrary(USER, TRACK, "x-" + i, T2, "c-" + i));
         }
         ApplyOfflineLibraryChanges replay = batch(0, offline("c-0", LibraryAction.SAVE, "t-0", T1));
@@ -572,7 +572,7 @@ class LibraryTest {
         // the one forgotten
         List<Object> events = new ArrayList<>(List.of(new ItemSavedToLibrary(USER, TRACK, "t-0", T1, "c-0"),
                 new ItemSavedToLibrary(USER, TRACK, "t-1", T1, "c-1"), removed("t-1", T2)));
-        for (int i = 2; i < Library.REMEMBERED_CHANGE_IDS; i++) {
+        for (int i = 2; i < ChangeIdMemory.REMEMBERED_CHANGE_IDS; i++) {
             events.add(new ItemSavedToLibrary(USER, TRACK, "x-" + i, T2, "c-" + i));
         }
         events.add(new ItemRemovedFromLibrary(USER, TRACK, "t-0", T2, "c-0"));
