@@ -21,7 +21,7 @@ class OfflineChangeValidationTest {
     }
 
     private static Set<String> alternatives(String component) throws NoSuchFieldException {
-        String regexp = LibraryCommandController.OfflineChange.class.getDeclaredField(component)
+        String regexp = OfflineChange.class.getDeclaredField(component)
                 .getAnnotation(Pattern.class).regexp();
         assertThat(regexp).startsWith("(?i)");
         return Set.of(regexp.substring(4).split("\\|"));
