@@ -8,7 +8,6 @@ import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.events.serialization.EventJson;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,9 @@ import org.junit.jupiter.api.Test;
  * by {@code snapshots/Library.r<revision>.json}: a snapshot of another revision is ignored, so a change of shape
  * needs a new revision and a new file, never an edit of this one.
  */
-class LibrarySnapshotTest {
+class LibrarySnapshotTest extends LibraryFixture {
 
     private static final Path GOLDEN = Path.of("src/test/resources/snapshots");
-    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private final ObjectMapper json = EventJson.objectMapper();
 
     private static Library sample() {
@@ -47,5 +45,17 @@ class LibrarySnapshotTest {
         Library loaded = json.readValue(golden().toFile(), Library.class);
         assertThat(loaded.rememberedItems()).isEqualTo(3);
         assertThat(json.readTree(json.writeValueAsString(loaded))).isEqualTo(json.readTree(golden().toFile()));
+    }
+
+    @Test
+    void aSnapshotKeepsEverythingTheLibraryDecidesBy() throws Exception {
+        Library library = new Library();
+        library.on(saved("t-1", T0), 0);
+        library.on(new ItemSavedToLibrary(USER, TRACK, "t-2", T1, "c-1"), 1);
+        library.on(removed("t-1", T2), 2);
+        com.fasterxml.jackson.databind.ObjectMapper json = io.musicstream.events.serialization.EventJson.objectMapper();
+        String snapshot = json.writeValueAsString(library);
+        assertThat(snapshot).contains("\"libraryId\":\"library:u-1\"", "\"c-1\":\"SAVE:TRACK:t-2\"", "TRACK:t-2");
+        assertThat(json.writeValueAsString(json.readValue(snapshot, Library.class))).isEqualTo(snapshot);
     }
 }
