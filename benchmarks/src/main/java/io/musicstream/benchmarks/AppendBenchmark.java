@@ -1,15 +1,15 @@
 package io.musicstream.benchmarks;
 
+import io.musicstream.command.catalog.IngestRelease;
+import io.musicstream.command.catalog.RegisterArtist;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
-import io.musicstream.events.catalog.IngestRelease;
-import io.musicstream.events.catalog.RegisterArtist;
+import io.musicstream.command.playback.RecordPlay;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
-import io.musicstream.events.playback.PlayIds;
-import io.musicstream.events.playback.RecordPlay;
+import io.musicstream.events.ids.PlayIds;
 import io.musicstream.events.playback.TrackPlayed;
 import java.sql.PreparedStatement;
 import java.time.Instant;

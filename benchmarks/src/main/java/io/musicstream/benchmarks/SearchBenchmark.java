@@ -1,12 +1,12 @@
 package io.musicstream.benchmarks;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.musicstream.command.catalog.IngestRelease;
+import io.musicstream.command.catalog.TakeDownTrack;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
-import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.RightsShare;
-import io.musicstream.events.catalog.TakeDownTrack;
 import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.infra.catalog.imports.CatalogImporter;
 import io.musicstream.command.catalog.web.CatalogLine;

@@ -2,7 +2,7 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.musicstream.events.catalog.RegisterArtist;
+import io.musicstream.command.catalog.RegisterArtist;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

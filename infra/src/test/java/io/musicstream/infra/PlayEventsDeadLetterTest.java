@@ -3,7 +3,7 @@ package io.musicstream.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.musicstream.events.playback.PlayIds;
+import io.musicstream.events.ids.PlayIds;
 import io.musicstream.infra.kafka.KafkaConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

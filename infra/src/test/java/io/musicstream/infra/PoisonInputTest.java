@@ -2,9 +2,9 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.musicstream.events.ids.PlayIds;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.events.playback.PlayIds;
 import io.musicstream.infra.kafka.KafkaConfig;
 import java.time.Instant;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.musicstream.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.musicstream.events.playback.PlayIds;
+import io.musicstream.events.ids.PlayIds;
 import io.musicstream.infra.axon.MemoizedCommandTargetResolver;
 import java.util.List;
 import java.util.Map;

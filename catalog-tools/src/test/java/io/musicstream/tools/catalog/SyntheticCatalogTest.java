@@ -3,11 +3,11 @@ package io.musicstream.tools.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.musicstream.command.catalog.ArtistDirectory;
+import io.musicstream.command.catalog.IngestRelease;
 import io.musicstream.command.catalog.Release;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
-import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogLine;

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.musicstream.command.common.InputRules;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.events.catalog.ArtistRegistered;
-import io.musicstream.events.catalog.RegisterArtist;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

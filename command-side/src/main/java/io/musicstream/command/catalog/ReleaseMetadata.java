@@ -1,6 +1,5 @@
 package io.musicstream.command.catalog;
 
-import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.ReleaseIngested;
 import io.musicstream.events.catalog.ReleaseMetadataUpdated;
 import io.musicstream.events.catalog.ReleaseType;

@@ -1,7 +1,6 @@
 package io.musicstream.command.catalog;
 
 import io.musicstream.command.common.InputRules;
-import io.musicstream.events.catalog.IngestRelease;
 import io.musicstream.events.catalog.RightsShare;
 import io.musicstream.events.catalog.TrackSpec;
 import java.util.ArrayList;

@@ -1,8 +1,6 @@
 package io.musicstream.command.library;
 
 import io.musicstream.command.common.InputRules;
-import io.musicstream.events.library.ApplyOfflineLibraryChanges;
-import io.musicstream.events.library.OfflineLibraryChange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,10 +1,6 @@
 package io.musicstream.command.account;
 
 import io.musicstream.command.common.InvalidCommandException;
-import io.musicstream.events.account.ChangeUserCountry;
-import io.musicstream.events.account.ChangeUserPassword;
-import io.musicstream.events.account.ChangeUserRoles;
-import io.musicstream.events.account.RegisterUser;
 import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserPasswordChanged;

@@ -2,7 +2,6 @@ package io.musicstream.command.catalog;
 
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.events.catalog.ArtistRegistered;
-import io.musicstream.events.catalog.RegisterArtist;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;

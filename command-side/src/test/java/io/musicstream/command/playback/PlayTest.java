@@ -4,7 +4,6 @@ import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.command.library.ListenerCountries;
-import io.musicstream.events.playback.RecordPlay;
 import io.musicstream.events.playback.TrackPlayed;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 
 /** The user now carries exactly {@code roles}, as set by the admin {@code changedBy} (a user id). */
 @Revision("1")
-public record UserRolesChanged(String userId, Set<Role> roles, String changedBy, Instant changedAt) {
+public record UserRolesChanged(String userId, Set<Role> roles, String changedBy, Instant changedAt)
+        implements AccountEvent {
 }

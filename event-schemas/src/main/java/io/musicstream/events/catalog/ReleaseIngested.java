@@ -18,5 +18,5 @@ public record ReleaseIngested(
         List<String> genres,
         String artworkUrl,
         List<TrackSpec> tracks,
-        Instant ingestedAt) {
+        Instant ingestedAt) implements CatalogEvent {
 }

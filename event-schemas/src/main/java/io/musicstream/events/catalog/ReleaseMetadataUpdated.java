@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** A redelivered release changed its own metadata (not its tracks); carries the whole new state. */
+/**
+ * A redelivered release changed its own metadata (not its tracks); carries all of it anew, except the UPC,
+ * which is the release's identity and never changes.
+ */
 @Revision("1")
 public record ReleaseMetadataUpdated(
         String releaseId,
@@ -16,5 +19,5 @@ public record ReleaseMetadataUpdated(
         LocalDate releaseDate,
         List<String> genres,
         String artworkUrl,
-        Instant updatedAt) {
+        Instant updatedAt) implements CatalogEvent {
 }

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record TrackAddedToRelease(
         String releaseId,
         TrackSpec track,
-        Instant addedAt) {
+        Instant addedAt) implements CatalogEvent {
 }

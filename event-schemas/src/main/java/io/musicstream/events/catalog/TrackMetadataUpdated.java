@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record TrackMetadataUpdated(
         String releaseId,
         TrackSpec track,
-        Instant updatedAt) {
+        Instant updatedAt) implements CatalogEvent {
 }

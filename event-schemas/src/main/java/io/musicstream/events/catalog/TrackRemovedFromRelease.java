@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record TrackRemovedFromRelease(
         String releaseId,
         String trackId,
-        Instant removedAt) {
+        Instant removedAt) implements CatalogEvent {
 }

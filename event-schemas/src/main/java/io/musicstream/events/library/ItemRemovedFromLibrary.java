@@ -15,5 +15,5 @@ public record ItemRemovedFromLibrary(
         LibraryItemType itemType,
         String itemId,
         Instant changedAt,
-        String clientChangeId) {
+        String clientChangeId) implements LibraryEvent {
 }

@@ -16,5 +16,5 @@ public record ItemSavedToLibrary(
         LibraryItemType itemType,
         String itemId,
         Instant changedAt,
-        String clientChangeId) {
+        String clientChangeId) implements LibraryEvent {
 }

@@ -10,8 +10,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  *
  * <p>Axon's {@code EmbeddedEventStore} fills the cache it shares between processors at the head of the stream
  * with one blocking read ({@code mayBlock = true}, it is the only caller that asks for one), and keeps every event
- * of that read in memory until the read ends. After a burst of events (a bulk import, a restore) the read covers
- * the whole burst: a 10M-event backlog filled a 6 GB heap. Ending each such read after {@code sliceSize} events
+ * of that read in memory until the read ends, so after a burst of events (a bulk import, a restore) it would hold
+ * the whole burst (docs/performance.md). Ending each such read after {@code sliceSize} events
  * lets the cache be trimmed between slices, and stops the reading once no processor tails the cache any more.
  * Processors behind the head read their own streams, which are not cut.
  */

@@ -14,9 +14,9 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 /**
- * Axon's {@code AnnotationCommandTargetResolver}, with the annotated members found once per command class: it
- * searched each command's class hierarchy and annotations twice per command, 7% of the request threads'
- * allocation in the sync benchmark (JFR). Same rules: methods before fields, a version as a {@code Long}.
+ * Axon's {@code AnnotationCommandTargetResolver}, with the annotated members found once per command class
+ * instead of on every command (docs/performance.md). Same rules: methods before fields, a version as a
+ * {@code Long}.
  */
 public class MemoizedCommandTargetResolver implements CommandTargetResolver {
 

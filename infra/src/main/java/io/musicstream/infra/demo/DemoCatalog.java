@@ -1,11 +1,11 @@
 package io.musicstream.infra.demo;
 
+import io.musicstream.command.catalog.IngestRelease;
+import io.musicstream.command.catalog.RegisterArtist;
 import io.musicstream.infra.common.Json;
 import tools.jackson.databind.JsonNode;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.events.catalog.AudioFeatures;
-import io.musicstream.events.catalog.IngestRelease;
-import io.musicstream.events.catalog.RegisterArtist;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
 import io.musicstream.events.catalog.RightsShare;

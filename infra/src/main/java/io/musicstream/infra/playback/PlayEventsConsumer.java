@@ -1,9 +1,9 @@
 package io.musicstream.infra.playback;
 
+import io.musicstream.command.playback.RecordPlay;
 import io.musicstream.infra.common.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import io.musicstream.events.playback.RecordPlay;
 import io.musicstream.infra.kafka.KafkaConfig;
 import io.musicstream.infra.kafka.PoisonRecordException;
 import java.sql.SQLException;

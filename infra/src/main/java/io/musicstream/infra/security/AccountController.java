@@ -1,7 +1,7 @@
 package io.musicstream.infra.security;
 
-import io.musicstream.events.account.ChangeUserPassword;
-import io.musicstream.events.account.ChangeUserRoles;
+import io.musicstream.command.account.ChangeUserPassword;
+import io.musicstream.command.account.ChangeUserRoles;
 import io.musicstream.events.account.Role;
 import io.musicstream.projections.account.UserAccountView;
 import io.musicstream.projections.account.UserAccounts;

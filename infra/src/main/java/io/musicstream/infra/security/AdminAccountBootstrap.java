@@ -1,6 +1,6 @@
 package io.musicstream.infra.security;
 
-import io.musicstream.events.account.ChangeUserPassword;
+import io.musicstream.command.account.ChangeUserPassword;
 import io.musicstream.events.account.Role;
 import io.musicstream.projections.account.UserAccountView;
 import io.musicstream.projections.account.UserAccounts;

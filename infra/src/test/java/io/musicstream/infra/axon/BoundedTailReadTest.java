@@ -2,8 +2,8 @@ package io.musicstream.infra.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.musicstream.events.ids.LibraryIds;
 import io.musicstream.events.library.ItemSavedToLibrary;
-import io.musicstream.events.library.LibraryIds;
 import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.infra.IntegrationTest;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package io.musicstream.infra.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.musicstream.command.library.SaveToLibrary;
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.events.library.SaveToLibrary;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;

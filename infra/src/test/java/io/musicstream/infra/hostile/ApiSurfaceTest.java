@@ -1,6 +1,6 @@
 package io.musicstream.infra.hostile;
 
-import io.musicstream.events.account.RegisterUser;
+import io.musicstream.command.account.RegisterUser;
 import io.musicstream.events.account.Role;
 import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.IntegrationTest;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.musicstream.events.account.ChangeUserPassword;
+import io.musicstream.command.account.ChangeUserPassword;
 import io.musicstream.events.account.Role;
 import io.musicstream.projections.account.UserAccountView;
 import io.musicstream.projections.account.UserAccounts;

@@ -1,6 +1,6 @@
 package io.musicstream.command.account.web;
 
-import io.musicstream.events.account.ChangeUserCountry;
+import io.musicstream.command.account.ChangeUserCountry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

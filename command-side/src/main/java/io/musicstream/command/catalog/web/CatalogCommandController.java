@@ -1,11 +1,11 @@
 package io.musicstream.command.catalog.web;
 
+import io.musicstream.command.catalog.IngestRelease;
+import io.musicstream.command.catalog.RegisterArtist;
+import io.musicstream.command.catalog.RestoreTrack;
+import io.musicstream.command.catalog.TakeDownTrack;
+import io.musicstream.command.catalog.UpdateTrackMetadata;
 import io.musicstream.events.catalog.AudioFeatures;
-import io.musicstream.events.catalog.IngestRelease;
-import io.musicstream.events.catalog.RegisterArtist;
-import io.musicstream.events.catalog.RestoreTrack;
-import io.musicstream.events.catalog.TakeDownTrack;
-import io.musicstream.events.catalog.UpdateTrackMetadata;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
 import io.musicstream.events.catalog.RightsShare;

@@ -1,31 +1,21 @@
 package io.musicstream.command.library.web;
 
 import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.command.library.ApplyOfflineLibraryChanges;
 import io.musicstream.command.library.Library;
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
-import io.musicstream.events.library.ApplyOfflineLibraryChanges;
-import io.musicstream.events.library.LibraryAction;
+import io.musicstream.command.library.OfflineChangeOutcome;
+import io.musicstream.command.library.RemoveFromLibrary;
+import io.musicstream.command.library.SaveToLibrary;
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.events.library.OfflineChangeOutcome;
-import io.musicstream.events.library.OfflineLibraryChange;
-import io.musicstream.events.library.RemoveFromLibrary;
-import io.musicstream.events.library.SaveToLibrary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Library writes: save/remove one item or up to {@value #MAX_BULK} at once, and offline change batches.
  * Each answers with the library's {@code syncToken} after the write, which the read side accepts as
  * {@code minToken} to read its own writes. Two devices writing at the same moment conflict on the
- * aggregate's sequence; the loser is retried.
+ * aggregate's sequence; the loser is retried ({@link RetryOnConflict}).
  */
 @RestController
 @RequestMapping("/api/v1/me/library")
@@ -49,12 +39,12 @@ public class LibraryCommandController {
 
     static final int MAX_BULK = Library.MAX_IDS_PER_COMMAND;
     static final int MAX_ID = 100;
-    private static final int ATTEMPTS = 3;
 
     private final CommandGateway commands;
     private final LibraryPositions positions;
     private final ListenerCountries countries;
     private final Clock clock;
+    private final LastSyncTokens lastSyncTokens;
 
     public LibraryCommandController(CommandGateway commands, LibraryPositions positions, ListenerCountries countries,
                                     Clock clock) {
@@ -62,17 +52,7 @@ public class LibraryCommandController {
         this.positions = positions;
         this.countries = countries;
         this.clock = clock;
-    }
-
-    /**
-     * @param syncToken the library's latest sync token after the write (pass it as {@code minToken} to read
-     *                  your write; keep following the sync feed's own tokens for syncing)
-     * @param changed   how many items changed; 0 when everything already was as asked
-     */
-    public record LibraryWrite(long syncToken, int changed) {
-    }
-
-    public record ItemIds(@NotEmpty @Size(max = MAX_BULK) List<@NotBlank @Size(max = MAX_ID) String> ids) {
+        this.lastSyncTokens = new LastSyncTokens(positions);
     }
 
     @PutMapping("/{type}/{id}")
@@ -106,78 +86,29 @@ public class LibraryCommandController {
         return remove(user.getName(), itemType(type), all);
     }
 
+    /** Merges changes made offline; each change is applied, superseded by a later one, or rejected. */
+    @PostMapping("/changes")
+    public OfflineBatchResult applyOffline(@Valid @RequestBody OfflineBatch batch, Principal user) {
+        String userId = user.getName();
+        ApplyOfflineLibraryChanges command = new ApplyOfflineLibraryChanges(userId,
+                batch.changes().stream().map(OfflineChange::toChange).toList(),
+                lastSyncTokens.lastSeenSequence(userId, batch.lastSyncToken()), countries.countryOf(userId),
+                clock.instant());
+        List<OfflineChangeOutcome> outcomes = RetryOnConflict.send(() -> commands.sendAndWait(command));
+        return new OfflineBatchResult(positions.latestToken(userId),
+                outcomes.stream().map(OfflineResult::of).toList());
+    }
+
     private LibraryWrite save(String userId, LibraryItemType type, List<String> ids) {
         SaveToLibrary command = new SaveToLibrary(userId, type, ids, countries.countryOf(userId), clock.instant());
-        int changed = withRetry(() -> commands.sendAndWait(command));
+        int changed = RetryOnConflict.send(() -> commands.sendAndWait(command));
         return new LibraryWrite(positions.latestToken(userId), changed);
     }
 
     private LibraryWrite remove(String userId, LibraryItemType type, List<String> ids) {
         RemoveFromLibrary command = new RemoveFromLibrary(userId, type, ids, clock.instant());
-        int changed = withRetry(() -> commands.sendAndWait(command));
+        int changed = RetryOnConflict.send(() -> commands.sendAndWait(command));
         return new LibraryWrite(positions.latestToken(userId), changed);
-    }
-
-    public record OfflineChange(@NotBlank @Size(max = MAX_ID) String clientChangeId,
-                                @NotNull @Pattern(regexp = "(?i)save|remove", message = "must be save or remove")
-                                String action,
-                                @NotNull @Pattern(regexp = "(?i)track|album|artist",
-                                        message = "must be track, album or artist") String itemType,
-                                @NotBlank @Size(max = MAX_ID) String itemId, @NotNull Instant clientTimestamp) {
-    }
-
-    /**
-     * @param lastSyncToken the sync token the device had synced to when it went offline (0 if never)
-     */
-    public record OfflineBatch(@NotNull @PositiveOrZero Long lastSyncToken,
-                               @NotEmpty @Size(max = 1_000) List<@NotNull @Valid OfflineChange> changes) {
-    }
-
-    public record OfflineResult(String clientChangeId, String status, String itemType, String itemId, boolean saved,
-                                Instant changedAt, String reason) {
-    }
-
-    public record OfflineBatchResult(long syncToken, List<OfflineResult> results) {
-    }
-
-    /** Merges changes made offline; each change is applied, superseded by a later one, or rejected. */
-    @PostMapping("/changes")
-    public OfflineBatchResult applyOffline(@Valid @RequestBody OfflineBatch batch, Principal user) {
-        String userId = user.getName();
-        // action and itemType were validated as names of these constants
-        List<OfflineLibraryChange> changes = batch.changes().stream().map(change -> new OfflineLibraryChange(
-                change.clientChangeId(), LibraryAction.valueOf(change.action().toUpperCase(Locale.ROOT)),
-                LibraryItemType.valueOf(change.itemType().toUpperCase(Locale.ROOT)), change.itemId(),
-                change.clientTimestamp())).toList();
-        if (batch.lastSyncToken() > 0) {
-            long issued = positions.lastIssued();
-            if (batch.lastSyncToken() > issued) {
-                // a device claiming to have seen changes that never existed would win over real ones
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "lastSyncToken " + batch.lastSyncToken()
-                        + " was never issued (the latest is " + issued + ")");
-            }
-        }
-        long lastSeenSequence = batch.lastSyncToken() == 0 ? -1 : positions.sequenceAt(userId, batch.lastSyncToken());
-        ApplyOfflineLibraryChanges command = new ApplyOfflineLibraryChanges(userId, changes, lastSeenSequence,
-                countries.countryOf(userId), clock.instant());
-        List<OfflineChangeOutcome> outcomes = withRetry(() -> commands.sendAndWait(command));
-        return new OfflineBatchResult(positions.latestToken(userId), outcomes.stream()
-                .map(o -> new OfflineResult(o.clientChangeId(), o.status().name().toLowerCase(Locale.ROOT),
-                        o.itemType().wireName(), o.itemId(), o.saved(), o.changedAt(),
-                        o.reason()))
-                .toList());
-    }
-
-    private static <T> T withRetry(Supplier<T> send) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return send.get();
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** {@code tracks}, {@code albums} or {@code artists} in paths. */

@@ -1,6 +1,6 @@
 package io.musicstream.command.playback.web;
 
-import io.musicstream.events.playback.RecordPlay;
+import io.musicstream.command.playback.RecordPlay;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

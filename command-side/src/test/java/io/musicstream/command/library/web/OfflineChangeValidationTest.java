@@ -2,7 +2,7 @@ package io.musicstream.command.library.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.musicstream.events.library.LibraryAction;
+import io.musicstream.command.library.LibraryAction;
 import io.musicstream.events.library.LibraryItemType;
 import jakarta.validation.constraints.Pattern;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ class OfflineChangeValidationTest {
     }
 
     private static Set<String> alternatives(String component) throws NoSuchFieldException {
-        String regexp = LibraryCommandController.OfflineChange.class.getDeclaredField(component)
+        String regexp = OfflineChange.class.getDeclaredField(component)
                 .getAnnotation(Pattern.class).regexp();
         assertThat(regexp).startsWith("(?i)");
         return Set.of(regexp.substring(4).split("\\|"));

@@ -2,14 +2,14 @@ package io.musicstream.infra.catalog.imports;
 
 import io.musicstream.command.catalog.web.CatalogLine;
 import io.musicstream.command.catalog.ArtistDirectory;
+import io.musicstream.command.catalog.IngestRelease;
+import io.musicstream.command.catalog.RegisterArtist;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
-import io.musicstream.events.catalog.IngestRelease;
-import io.musicstream.events.catalog.RegisterArtist;
 import io.musicstream.infra.web.RequestSizeLimitFilter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
-package io.musicstream.events.library;
+package io.musicstream.command.library;
 
+import io.musicstream.events.ids.LibraryIds;
+import io.musicstream.events.library.LibraryItemType;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -1,14 +1,13 @@
-package io.musicstream.events.catalog;
+package io.musicstream.command.catalog;
 
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Blocks a track in the given territories, or everywhere when {@code territories} is empty. */
-public record TakeDownTrack(
+/** Lifts a takedown in the given territories, or every takedown of the track when the list is empty. */
+public record RestoreTrack(
         @TargetAggregateIdentifier String releaseId,
         String trackId,
         List<String> territories,
-        String reason,
-        Instant takenDownAt) {
+        Instant restoredAt) {
 }

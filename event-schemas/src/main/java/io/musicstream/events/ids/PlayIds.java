@@ -1,4 +1,4 @@
-package io.musicstream.events.playback;
+package io.musicstream.events.ids;
 
 /**
  * A play's aggregate identifier derives from its user and the client's play id, so the same play id from two

@@ -1,4 +1,4 @@
-package io.musicstream.events.account;
+package io.musicstream.command.account;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -1,5 +1,6 @@
-package io.musicstream.events.catalog;
+package io.musicstream.command.catalog;
 
+import io.musicstream.events.catalog.TrackSpec;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,5 +1,6 @@
-package io.musicstream.events.library;
+package io.musicstream.command.library;
 
+import io.musicstream.events.library.LibraryItemType;
 import java.time.Instant;
 
 /** One change a device made while offline, stamped with the device's clock and its own change id. */

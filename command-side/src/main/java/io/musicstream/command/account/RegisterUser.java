@@ -1,5 +1,6 @@
-package io.musicstream.events.account;
+package io.musicstream.command.account;
 
+import io.musicstream.events.account.Role;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

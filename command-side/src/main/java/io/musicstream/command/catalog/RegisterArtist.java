@@ -1,4 +1,4 @@
-package io.musicstream.events.catalog;
+package io.musicstream.command.catalog;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

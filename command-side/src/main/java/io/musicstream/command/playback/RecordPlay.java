@@ -1,5 +1,6 @@
-package io.musicstream.events.playback;
+package io.musicstream.command.playback;
 
+import io.musicstream.events.ids.PlayIds;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,13 +1,14 @@
-package io.musicstream.events.catalog;
+package io.musicstream.command.catalog;
 
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Lifts a takedown in the given territories, or every takedown of the track when the list is empty. */
-public record RestoreTrack(
+/** Blocks a track in the given territories, or everywhere when {@code territories} is empty. */
+public record TakeDownTrack(
         @TargetAggregateIdentifier String releaseId,
         String trackId,
         List<String> territories,
-        Instant restoredAt) {
+        String reason,
+        Instant takenDownAt) {
 }
