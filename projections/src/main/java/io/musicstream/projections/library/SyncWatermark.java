@@ -1,6 +1,5 @@
-package io.musicstream.query.sync;
+package io.musicstream.projections.library;
 
-import io.musicstream.projections.library.LibrarySyncProjection;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
