@@ -3,7 +3,7 @@ package io.musicstream.infra.library;
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.ids.LibraryIds;
-import io.musicstream.query.sync.SyncWatermark;
+import io.musicstream.projections.library.SyncWatermark;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

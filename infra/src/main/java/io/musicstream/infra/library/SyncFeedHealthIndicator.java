@@ -2,7 +2,7 @@ package io.musicstream.infra.library;
 
 import io.musicstream.infra.processors.ProcessorMonitor;
 import io.musicstream.projections.library.LibrarySyncProjection;
-import io.musicstream.query.sync.SyncWatermark;
+import io.musicstream.projections.library.SyncWatermark;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

@@ -1,7 +1,7 @@
 package io.musicstream.infra.library;
 
 import io.musicstream.projections.library.SyncRetention;
-import io.musicstream.query.sync.SyncWatermark;
+import io.musicstream.projections.library.SyncWatermark;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -3,6 +3,7 @@ package io.musicstream.infra.processors;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.musicstream.projections.processors.ProcessorTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,13 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +32,7 @@ public class ProcessorMonitor implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(ProcessorMonitor.class);
 
     private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final ProcessorTokens tokens;
     private final EventProcessingConfiguration processing;
     private final Map<String, StallRule> stallRules = new LinkedHashMap<>();
     private volatile Map<String, Status> last = Map.of();
@@ -50,10 +46,10 @@ public class ProcessorMonitor implements MeterBinder {
                          long deadLetters, boolean stalled, Duration sinceAdvance) {
     }
 
-    public ProcessorMonitor(JdbcClient jdbc, Serializer serializer, EventProcessingConfiguration processing,
+    public ProcessorMonitor(JdbcClient jdbc, ProcessorTokens tokens, EventProcessingConfiguration processing,
                             Clock clock, @Value("${music.processors.stall-after:60s}") Duration stallAfter) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.tokens = tokens;
         this.processing = processing;
         for (String name : DeadLetterConfig.PROCESSORS) {
             stallRules.put(name, new StallRule(clock, stallAfter));
@@ -109,20 +105,8 @@ public class ProcessorMonitor implements MeterBinder {
     /** Per processor, the lowest position among its segments' tokens. */
     private Map<String, Long> positions() {
         Map<String, Long> positions = new HashMap<>();
-        jdbc.sql("select processor_name, token_type, token from token_entry where processor_name in (:names)")
-                .param("names", DeadLetterConfig.PROCESSORS)
-                .query(rs -> {
-                    byte[] bytes = rs.getBytes(3);
-                    long position = -1;
-                    if (bytes != null) {
-                        TrackingToken token = serializer.deserialize(
-                                new SimpleSerializedObject<>(bytes, byte[].class, rs.getString(2), null));
-                        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
-                        OptionalLong at = lower == null ? OptionalLong.empty() : lower.position();
-                        position = at.orElse(-1);
-                    }
-                    positions.merge(rs.getString(1), position, Math::min);
-                });
+        tokens.of(DeadLetterConfig.PROCESSORS).forEach((name, segments) -> segments.forEach(
+                token -> positions.merge(name, ProcessorTokens.position(token), Math::min)));
         return positions;
     }
 

@@ -6,7 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.musicstream.infra.processors.ProcessorMonitor;
 import io.musicstream.projections.library.LibrarySyncProjection;
-import io.musicstream.query.sync.SyncWatermark;
+import io.musicstream.projections.library.SyncWatermark;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

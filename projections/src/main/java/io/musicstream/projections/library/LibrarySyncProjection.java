@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * and an item row only moves to a later token.
  *
  * <p>Keep this processor on one segment: the feed serves a user's changes up to a bound below which every
- * event has been handled (see the query side's SyncWatermark), which is read from this processor's token.
+ * event has been handled (see {@link SyncWatermark}), which is read from this processor's token.
  */
 @Component
 @ProcessingGroup(LibrarySyncProjection.PROCESSING_GROUP)

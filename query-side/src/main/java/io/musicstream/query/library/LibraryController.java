@@ -1,9 +1,10 @@
 package io.musicstream.query.library;
 
 import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.projections.library.LibraryListing;
+import io.musicstream.projections.library.ReadYourWrites;
 import io.musicstream.query.catalog.browse.CatalogBrowse;
 import io.musicstream.query.catalog.browse.Territories;
-import io.musicstream.query.sync.ReadYourWrites;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,22 +22,25 @@ public class LibraryController {
     private static final int MAX_LIMIT = 500;
 
     private final LibraryListing listing;
+    private final LibraryItems items;
     private final Territories territories;
     private final ReadYourWrites readYourWrites;
 
-    public LibraryController(LibraryListing listing, Territories territories, ReadYourWrites readYourWrites) {
+    public LibraryController(LibraryListing listing, LibraryItems items, Territories territories,
+                             ReadYourWrites readYourWrites) {
         this.listing = listing;
+        this.items = items;
         this.territories = territories;
         this.readYourWrites = readYourWrites;
     }
 
     /** Newest first; {@code minToken} waits for the caller's own write (a write's {@code syncToken}). */
     @GetMapping("/{section}")
-    public CatalogBrowse.Page<LibraryListing.Item> list(@PathVariable String section,
-                                                         @RequestParam(defaultValue = "50") int limit,
-                                                         @RequestParam(defaultValue = "0") int offset,
-                                                         @RequestParam(required = false) Long minToken,
-                                                         Principal user) {
+    public CatalogBrowse.Page<LibraryItem> list(@PathVariable String section,
+                                                @RequestParam(defaultValue = "50") int limit,
+                                                @RequestParam(defaultValue = "0") int offset,
+                                                @RequestParam(required = false) Long minToken,
+                                                Principal user) {
         String itemType = LibraryItemType.ofSection(section).map(LibraryItemType::wireName)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no library section '" + section + "'; use tracks, albums or artists"));
@@ -45,6 +49,8 @@ public class LibraryController {
                     + "; offset and minToken must not be negative");
         }
         readYourWrites.await(user.getName(), minToken);
-        return listing.list(user.getName(), itemType, territories.ofCaller(user), limit, offset);
+        LibraryListing.Section saved = listing.list(user.getName(), itemType, limit, offset);
+        return new CatalogBrowse.Page<>(saved.total(), limit, offset,
+                items.describe(saved.items(), itemType, territories.ofCaller(user)));
     }
 }

@@ -1,5 +1,6 @@
 package io.musicstream.query.sync;
 
+import io.musicstream.projections.library.SyncFeed;
 import io.musicstream.query.json.IsoInstantSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,12 +13,12 @@ import tools.jackson.databind.ValueSerializer;
 
 /**
  * Writes a {@link SyncFeed.Page} field by field, exactly as Jackson writes records of the same fields with
- * strings and an {@link Instant} (names, order, escapes and nulls): the generic record serializer, a reflective
- * accessor call per field of each of 500 changes, was a third of a full page's JSON cost. The changes' text goes
- * from the database's UTF-8 bytes to the output without becoming strings, and their times are formatted into
- * one buffer per page. {@code PageJsonTest} holds the output equal to Jackson's.
+ * strings and an {@link Instant} (names, order, escapes and nulls), without the generic record serializer's
+ * reflective call per field of each change. The changes' text goes from the database's UTF-8 bytes to the
+ * output without becoming strings, and their times are formatted into one buffer per page.
+ * {@code PageJsonTest} holds the output equal to Jackson's.
  */
-final class PageJson extends ValueSerializer<SyncFeed.Page> {
+final class PageJson extends ValueSerializer<SyncPage> {
 
     private static final SerializableString RESET = new SerializedString("reset");
     private static final SerializableString CHANGES = new SerializedString("changes");
@@ -32,7 +33,8 @@ final class PageJson extends ValueSerializer<SyncFeed.Page> {
     private static final SerializableString CLIENT_CHANGE_ID = new SerializedString("clientChangeId");
 
     @Override
-    public void serialize(SyncFeed.Page page, JsonGenerator gen, SerializationContext context) {
+    public void serialize(SyncPage value, JsonGenerator gen, SerializationContext context) {
+        SyncFeed.Page page = value.page();
         boolean utf8 = gen instanceof UTF8JsonGenerator;
         char[] time = new char[IsoInstantSerializer.MAX_LENGTH];
         gen.writeStartObject();

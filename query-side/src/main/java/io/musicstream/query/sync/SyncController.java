@@ -1,5 +1,7 @@
 package io.musicstream.query.sync;
 
+import io.musicstream.projections.library.ReadYourWrites;
+import io.musicstream.projections.library.SyncFeed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -30,11 +32,11 @@ public class SyncController {
      * snapshot ({@code reset} on its first page) also pass {@code snapshotAfter} back.
      */
     @GetMapping
-    public SyncFeed.Page sync(@RequestParam(defaultValue = "0") long since,
-                              @RequestParam(required = false) Long snapshotAfter,
-                              @RequestParam(defaultValue = "" + SyncFeed.DEFAULT_LIMIT) int limit,
-                              @RequestParam(required = false) Long minToken,
-                              Principal user) {
+    public SyncPage sync(@RequestParam(defaultValue = "0") long since,
+                         @RequestParam(required = false) Long snapshotAfter,
+                         @RequestParam(defaultValue = "" + SyncFeed.DEFAULT_LIMIT) int limit,
+                         @RequestParam(required = false) Long minToken,
+                         Principal user) {
         if (since < 0 || (snapshotAfter != null && snapshotAfter < 0) || (minToken != null && minToken < 0)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "since, snapshotAfter and minToken must not be negative");
@@ -44,7 +46,7 @@ public class SyncController {
                     "limit must be between 1 and " + SyncFeed.MAX_LIMIT);
         }
         readYourWrites.await(user.getName(), minToken);
-        return feed.page(user.getName(), since, snapshotAfter, limit);
+        return new SyncPage(feed.page(user.getName(), since, snapshotAfter, limit));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.musicstream.query.sync;
 
+import io.musicstream.projections.library.SyncFeed;
+import io.musicstream.projections.library.SyncWatermark;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -51,7 +52,6 @@ public class SyncPush implements SmartLifecycle {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger stuckSenders = new AtomicInteger();
     private final Set<Stream> sending = ConcurrentHashMap.newKeySet();
-    private final JdbcClient jdbc;
     private final SyncFeed feed;
     private final SyncWatermark watermark;
     private final StreamSessions sessions;
@@ -66,13 +66,12 @@ public class SyncPush implements SmartLifecycle {
         return thread;
     });
 
-    public SyncPush(JdbcClient jdbc, SyncFeed feed, SyncWatermark watermark, StreamSessions sessions,
+    public SyncPush(SyncFeed feed, SyncWatermark watermark, StreamSessions sessions,
                     @Value("${music.sync.push.max-streams-per-user:5}") int maxPerUser,
                     @Value("${music.sync.push.max-streams:10000}") int maxStreams,
                     @Value("${music.sync.push.sender-threads:4}") int senderThreads,
                     @Value("${music.sync.push.send-timeout:10s}") Duration sendTimeout,
                     @Value("${music.sync.push.heartbeat:15s}") Duration heartbeat) {
-        this.jdbc = jdbc;
         this.feed = feed;
         this.watermark = watermark;
         this.sessions = sessions;
@@ -188,14 +187,7 @@ public class SyncPush implements SmartLifecycle {
         if (subscribers.isEmpty()) {
             return;
         }
-        String[] users = subscribers.keySet().toArray(String[]::new);
-        jdbc.sql("""
-                        select user_id, max(token) from sync_change
-                        where user_id = any(?) and token > ? and token <= ? group by user_id""")
-                .params(users, from, to)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .forEach(changed -> push(changed.getKey(), changed.getValue()));
+        feed.latestTokens(List.copyOf(subscribers.keySet()), from, to).forEach(this::push);
     }
 
     /** Queues {@code token} for every stream of {@code userId}; never waits for a client. */

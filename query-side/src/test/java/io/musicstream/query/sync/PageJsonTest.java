@@ -2,6 +2,7 @@ package io.musicstream.query.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.musicstream.projections.library.SyncFeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class PageJsonTest {
             String reference = json.writeValueAsString(
                     new ReferencePage(reset, expected, syncToken, hasMore, snapshotAfter));
 
-            SyncFeed.Page page = new SyncFeed.Page(reset, changes, syncToken, hasMore, snapshotAfter);
+            SyncPage page = new SyncPage(new SyncFeed.Page(reset, changes, syncToken, hasMore, snapshotAfter));
             // bytes: the UTF-8 generator HTTP responses use; a string: a generator that writes chars
             assertThat(new String(json.writeValueAsBytes(page), StandardCharsets.UTF_8)).isEqualTo(reference);
             assertThat(json.writeValueAsString(page)).isEqualTo(reference);
@@ -65,8 +66,8 @@ class PageJsonTest {
 
     @Test
     void theHandWrittenSerializerIsTheOneInUse() {
-        SyncFeed.Page page = new SyncFeed.Page(false, List.of(), 5, false, null);
-        assertThat(SyncFeed.Page.class.getAnnotation(JsonSerialize.class).using()).isEqualTo(PageJson.class);
+        SyncPage page = new SyncPage(new SyncFeed.Page(false, List.of(), 5, false, null));
+        assertThat(SyncPage.class.getAnnotation(JsonSerialize.class).using()).isEqualTo(PageJson.class);
         assertThat(json.writeValueAsString(page))
                 .isEqualTo("{\"reset\":false,\"changes\":[],\"syncToken\":5,\"hasMore\":false,\"snapshotAfter\":null}");
     }

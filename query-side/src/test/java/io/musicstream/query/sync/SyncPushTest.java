@@ -7,6 +7,8 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.musicstream.projections.library.SyncFeed;
+import io.musicstream.projections.library.SyncWatermark;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,7 +22,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 class SyncPushTest {
@@ -79,7 +80,7 @@ class SyncPushTest {
     private SyncPush push(int perUser, int total, int senderThreads, Duration heartbeat) {
         SyncFeed feed = mock(SyncFeed.class);
         when(feed.latestToken(anyString(), anyLong())).thenReturn(7L);
-        push = new SyncPush(mock(JdbcClient.class), feed, mock(SyncWatermark.class), sessions, perUser, total,
+        push = new SyncPush(feed, mock(SyncWatermark.class), sessions, perUser, total,
                 senderThreads, Duration.ofMillis(200), heartbeat) {
             @Override
             SseEmitter newEmitter() {

@@ -1,4 +1,4 @@
-package io.musicstream.query.sync;
+package io.musicstream.projections.library;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;

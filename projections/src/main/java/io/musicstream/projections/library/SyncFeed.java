@@ -1,12 +1,14 @@
-package io.musicstream.query.sync;
+package io.musicstream.projections.library;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A user's changes after a sync token, up to the {@link SyncWatermark} bound, oldest first. A token of 0, or
@@ -44,8 +46,8 @@ public class SyncFeed {
     }
 
     /**
-     * One change, its text as the UTF-8 bytes PostgreSQL sent: {@link PageJson} writes them without decoding
-     * (decoding 2,000 strings and a timestamp per row was half of a page's work in Java).
+     * One change, its text as the UTF-8 bytes PostgreSQL sent, so that the page's JSON writer can copy them
+     * without decoding.
      *
      * @param token          the change's sync token (for snapshot entries, the token of the item's save)
      * @param kind           {@code added} or {@code removed} (a tombstone)
@@ -62,7 +64,6 @@ public class SyncFeed {
      * @param syncToken      where to continue once {@code hasMore} is false
      * @param snapshotAfter  while a snapshot has more pages: pass it back with {@code since=syncToken}
      */
-    @JsonSerialize(using = PageJson.class)
     public record Page(boolean reset, List<Change> changes, long syncToken, boolean hasMore, Long snapshotAfter) {
     }
 
@@ -126,8 +127,8 @@ public class SyncFeed {
 
     /**
      * From kind, item_type, item_id, the time in microseconds and client_change_id at {@code kind} and on (by
-     * index: a lookup by name cost a quarter of a page's database work). Text columns arrive as UTF-8 and
-     * {@code getBytes} hands over the driver's array as it is.
+     * index: cheaper than by name). Text columns arrive as UTF-8 and {@code getBytes} hands over the driver's
+     * array as it is.
      */
     private static Change change(ResultSet rs, long token, int kind) throws SQLException {
         return new Change(token, rs.getBytes(kind), rs.getBytes(kind + 1), rs.getBytes(kind + 2),
@@ -143,5 +144,18 @@ public class SyncFeed {
     public long latestToken(String userId, long bound) {
         return jdbc.sql("select coalesce(max(token), ?) from sync_change where user_id = ? and token <= ?")
                 .params(bound, userId, bound).query(Long.class).single();
+    }
+
+    /** Of {@code userIds}, those with changes in {@code (after, upTo]}, each with the latest such token. */
+    public Map<String, Long> latestTokens(Collection<String> userIds, long after, long upTo) {
+        Map<String, Long> latest = new HashMap<>();
+        jdbc.sql("""
+                        select user_id, max(token) from sync_change
+                        where user_id = any(?) and token > ? and token <= ? group by user_id""")
+                .params(userIds.toArray(String[]::new), after, upTo)
+                .query(rs -> {
+                    latest.put(rs.getString(1), rs.getLong(2));
+                });
+        return latest;
     }
 }

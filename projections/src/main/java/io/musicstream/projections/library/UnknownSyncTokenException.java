@@ -1,4 +1,4 @@
-package io.musicstream.query.sync;
+package io.musicstream.projections.library;
 
 /** A sync token this feed could not have given: one never issued, or a snapshot position past its base. */
 public class UnknownSyncTokenException extends RuntimeException {
