@@ -26,7 +26,7 @@ run: $(BUILT)
 build: $(BUILT)
 
 $(BUILT): $(SOURCES)
-	$(MVN) -q -DskipTests install
+	$(MVN) -q -DskipTests clean install
 	@mkdir -p $(dir $@) && touch $@
 
 test:
