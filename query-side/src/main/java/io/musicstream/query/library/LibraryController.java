@@ -1,7 +1,7 @@
 package io.musicstream.query.library;
 
 import io.musicstream.events.library.LibraryItemType;
-import io.musicstream.query.catalog.browse.CatalogBrowse;
+import io.musicstream.projections.catalog.browse.CatalogBrowse;
 import io.musicstream.query.catalog.browse.Territories;
 import io.musicstream.query.sync.ReadYourWrites;
 import java.security.Principal;

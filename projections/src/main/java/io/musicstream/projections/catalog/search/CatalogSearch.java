@@ -1,7 +1,5 @@
-package io.musicstream.query.catalog;
+package io.musicstream.projections.catalog.search;
 
-import io.musicstream.projections.catalog.CatalogIndex;
-import io.musicstream.projections.common.SearchText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,10 +1,6 @@
-package io.musicstream.query.catalog.browse;
+package io.musicstream.projections.catalog.browse;
 
 import io.musicstream.events.catalog.ReleaseType;
-import io.musicstream.projections.catalog.browse.Availability;
-import io.musicstream.projections.catalog.browse.BrowseArtist;
-import io.musicstream.projections.catalog.browse.BrowseRelease;
-import io.musicstream.projections.catalog.browse.BrowseTrack;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

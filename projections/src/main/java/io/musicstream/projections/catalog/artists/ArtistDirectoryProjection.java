@@ -1,4 +1,4 @@
-package io.musicstream.projections.catalog;
+package io.musicstream.projections.catalog.artists;
 
 import io.musicstream.events.catalog.ArtistRegistered;
 import java.sql.Timestamp;
