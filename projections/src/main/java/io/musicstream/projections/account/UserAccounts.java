@@ -18,7 +18,7 @@ public class UserAccounts {
 
     private final JdbcClient jdbc;
 
-    public UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
