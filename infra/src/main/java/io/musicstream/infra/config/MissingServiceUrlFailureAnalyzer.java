@@ -9,8 +9,8 @@ class MissingServiceUrlFailureAnalyzer extends AbstractFailureAnalyzer<MissingSe
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingServiceUrlException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set " + String.join(", ", cause.variables()) + " to the production servers' URLs, or, for local"
-                        + " development only, start with --music.dev-services.enabled=true (make run does).",
+                "Set " + String.join(", ", cause.variables()) + " to the servers' URLs. For local development,"
+                        + " `make run` starts the project's dev services and passes their URLs.",
                 cause);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the admin account (MUSIC_ADMIN_USERNAME, default {@code admin}) with every role unless it exists.
  * Its password is MUSIC_ADMIN_PASSWORD; with {@code music.admin.generate-password=true} and none given, one
- * generated at first start and kept in the dev-services directory. A missing or weak password refuses the
+ * generated at first start and kept in {@code music.admin.generated-password-dir}. A missing or weak password refuses the
  * start, and so does an existing admin still on the former default unless a good password replaces it.
  */
 @Component
@@ -43,7 +43,7 @@ class AdminAccountBootstrap implements ApplicationRunner {
                           @Value("${music.admin.username:admin}") String username,
                           @Value("${music.admin.password:}") String password,
                           @Value("${music.admin.generate-password:false}") boolean generate,
-                          @Value("${music.dev-services.dir:.run/dev}") Path dir) {
+                          @Value("${music.admin.generated-password-dir:.run/dev}") Path dir) {
         this.accounts = accounts;
         this.readModel = readModel;
         this.passwords = passwords;

@@ -1,5 +1,6 @@
 package io.musicstream.infra.catalog.imports;
 
+import io.musicstream.command.catalog.web.CatalogLine;
 import io.musicstream.command.catalog.ArtistDirectory;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;

@@ -1,5 +1,6 @@
 package io.musicstream.infra.catalog.imports;
 
+import io.musicstream.command.catalog.web.CatalogLine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;

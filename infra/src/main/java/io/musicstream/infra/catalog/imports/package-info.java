@@ -20,8 +20,8 @@
  *     track id from UPC and ISRC, as there, so a file imported again reaches the same aggregates: the same
  *     content writes no event, changed content writes only the changes.</li>
  * </ul>
- * Artists must come before the releases that name them. {@link io.musicstream.infra.catalog.synthetic.SyntheticCatalog}
- * writes files of this format; {@link io.musicstream.infra.catalog.imports.CatalogJson} writes single lines.
+ * Artists must come before the releases that name them. {@link io.musicstream.tools.catalog.SyntheticCatalog}
+ * writes files of this format; {@link io.musicstream.command.catalog.web.CatalogJson} writes single lines.
  *
  * <h2>Endpoint and answer</h2>
  * {@code POST /api/v1/catalog/imports} with {@code Content-Type: application/x-ndjson} (curators and admins)
@@ -42,6 +42,6 @@
  * 503 a backing server away: import the line again). The last line is {@code done}, or {@code aborted}
  * (with the totals so far and a {@code reason}) when the body could not be read to its end.
  *
- * <p>{@link io.musicstream.infra.catalog.imports.CatalogImportCli} sends a file from the command line.
+ * <p>{@link io.musicstream.tools.catalog.CatalogImportCli} sends a file from the command line.
  */
 package io.musicstream.infra.catalog.imports;

@@ -1,8 +1,10 @@
 package io.musicstream.infra.catalog.imports;
 
+import io.musicstream.command.catalog.web.CatalogJson;
+import io.musicstream.command.catalog.web.CatalogLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.musicstream.infra.catalog.synthetic.SyntheticCatalog;
+import io.musicstream.tools.catalog.SyntheticCatalog;
 import jakarta.validation.Validation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

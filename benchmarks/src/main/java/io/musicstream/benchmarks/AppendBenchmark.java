@@ -1,0 +1,180 @@
+package io.musicstream.benchmarks;
+
+import io.musicstream.command.catalog.web.CatalogCommandController;
+import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
+import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.events.catalog.IngestRelease;
+import io.musicstream.events.catalog.RegisterArtist;
+import io.musicstream.events.catalog.ReleaseType;
+import io.musicstream.events.catalog.RightsRole;
+import io.musicstream.events.playback.PlayIds;
+import io.musicstream.events.playback.RecordPlay;
+import io.musicstream.events.playback.TrackPlayed;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Event append throughput through the command bus (RecordPlay → Play aggregate → TrackPlayed, one event per
+ * command) against a raw batched JDBC insert of the same serialized rows into the same table.
+ */
+final class AppendBenchmark {
+
+    private static final int JDBC_BATCH = 500;
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private String trackId;
+
+    AppendBenchmark(ApplicationContext context) {
+        this.commands = context.getBean(CommandGateway.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.serializer = context.getBean("eventSerializer", Serializer.class);
+    }
+
+    List<String> run(int rounds, int count, int concurrency) {
+        trackId = benchTrack();
+        // warm-up: JIT, connection pool, statement caches
+        for (int i = 0; i < 3; i++) {
+            throughCommandBus(count, concurrency);
+            rawJdbc(count);
+        }
+        List<Double> bus = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double b = throughCommandBus(count, concurrency);
+            double r = rawJdbc(count);
+            bus.add(b);
+            raw.add(r);
+            ratios.add(b / r);
+            System.out.printf(Locale.ROOT, "round %d: command bus %s events/s, raw JDBC %s rows/s%n", round,
+                    Benchmarks.fmt(b), Benchmarks.fmt(r));
+        }
+        return List.of(
+                "event append, " + count + " RecordPlay commands per round, " + concurrency + " client threads:",
+                "  command bus:       " + Benchmarks.fmt(Benchmarks.median(bus)) + " commands/s = "
+                        + Benchmarks.fmt(Benchmarks.median(bus)) + " events/s (1 event per command)",
+                "  raw batched JDBC:  " + Benchmarks.fmt(Benchmarks.median(raw)) + " rows/s (batches of "
+                        + JDBC_BATCH + ", same serialized rows, same table)",
+                String.format(Locale.ROOT, "  ratio bus/raw:     %.3f (median of per-round ratios)",
+                        Benchmarks.median(ratios)));
+    }
+
+    /** Plays must name a track the catalog knows: one release of one track, once the browse model has it. */
+    private String benchTrack() {
+        Instant now = Instant.now();
+        try {
+            commands.sendAndWait(new RegisterArtist("bench-artist", "Bench Artist", now));
+        } catch (AggregateStreamCreationException alreadyThere) {
+            // an earlier run registered it
+        }
+        IngestRelease release = CatalogCommandController.toCommand(new IngestReleaseRequest("000000000017", "Bench",
+                ReleaseType.SINGLE, List.of("bench-artist"), null, null, List.of(), null,
+                List.of(new TrackRequest("XXBEN2600001", "Bench Track", 200_000, 1, 1, false, null, null,
+                        List.of("WW"), List.of(new RightsShareRequest("bench-label", "Bench Label",
+                                RightsRole.RECORDING_OWNER, 10_000))))), now);
+        commands.sendAndWait(release);
+        String id = release.tracks().get(0).trackId();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (jdbc.queryForObject("select count(*) from browse_track where track_id = ?", Long.class, id) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bench track did not reach the browse read model");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return id;
+    }
+
+    /** {@code concurrency} client threads, each sending one command at a time, as HTTP workers would. */
+    private double throughCommandBus(int count, int concurrency) {
+        Instant started = Instant.parse("2026-11-21T12:00:00Z");
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                workers.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        commands.sendAndWait(new RecordPlay(UUID.randomUUID().toString(), "bench-user-" + (i % 1000),
+                                trackId, started, 180_000, "bench", "SE", started));
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            return count / ((System.nanoTime() - t0) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a command failed", e.getCause());
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private double rawJdbc(int count) {
+        List<Object[]> rows = new ArrayList<>(count);
+        Instant started = Instant.parse("2026-11-21T12:00:00Z");
+        for (int i = 0; i < count; i++) {
+            String playId = UUID.randomUUID().toString();
+            TrackPlayed payload = new TrackPlayed(playId, "bench-user-" + (i % 1000), "bench-track-" + (i % 5000),
+                    started, 180_000, "bench", "SE");
+            String aggregateId = PlayIds.of(payload.userId(), playId);
+            GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", aggregateId, 0,
+                    payload, MetaData.emptyInstance());
+            SerializedObject<byte[]> data = serializer.serialize(payload, byte[].class);
+            SerializedObject<byte[]> meta = serializer.serialize(message.getMetaData(), byte[].class);
+            rows.add(new Object[] {message.getIdentifier(), meta.getData(), data.getData(),
+                    data.getType().getRevision(), data.getType().getName(), message.getTimestamp().toString(), aggregateId,
+                    0L, "Play"});
+        }
+        long t0 = System.nanoTime();
+        for (int from = 0; from < rows.size(); from += JDBC_BATCH) {
+            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + JDBC_BATCH));
+            jdbc.batchUpdate("""
+                    insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+                        payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                    Object[] row = batch.get(i);
+                    for (int c = 0; c < row.length; c++) {
+                        ps.setObject(c + 1, row[c]);
+                    }
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return batch.size();
+                }
+            });
+        }
+        return count / ((System.nanoTime() - t0) / 1e9);
+    }
+}
