@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends search requests to the catalog alias through the low-level REST client, with {@code filter_path}
- * trimming each response to the fields read: typed requests and whole-response mapping cost two to three
- * times the CPU per request.
+ * trimming each response to the fields read: typed requests and whole responses cost far more CPU per request
+ * (docs/performance.md).
  */
 @Component
 class SearchEndpoint {
