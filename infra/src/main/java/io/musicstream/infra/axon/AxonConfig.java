@@ -3,7 +3,7 @@ package io.musicstream.infra.axon;
 import io.musicstream.command.library.Library;
 import io.musicstream.events.serialization.EventJson;
 import io.musicstream.projections.account.UserAccountProjection;
-import io.musicstream.projections.catalog.ArtistDirectoryProjection;
+import io.musicstream.projections.catalog.artists.ArtistDirectoryProjection;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;

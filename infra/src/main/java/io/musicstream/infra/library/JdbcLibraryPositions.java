@@ -3,23 +3,26 @@ package io.musicstream.infra.library;
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.ids.LibraryIds;
+import io.musicstream.projections.account.UserAccounts;
 import io.musicstream.projections.library.SyncWatermark;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Library positions read from the event store by the (aggregate, global index) index, and the listener's
- * country from the account read model.
+ * country from the account read model's reader.
  */
 @Component
 class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
 
     private final JdbcClient jdbc;
     private final SyncWatermark watermark;
+    private final UserAccounts accounts;
 
-    JdbcLibraryPositions(JdbcClient jdbc, SyncWatermark watermark) {
+    JdbcLibraryPositions(JdbcClient jdbc, SyncWatermark watermark, UserAccounts accounts) {
         this.jdbc = jdbc;
         this.watermark = watermark;
+        this.accounts = accounts;
     }
 
     @Override
@@ -45,8 +48,6 @@ class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
 
     @Override
     public String countryOf(String userId) {
-        return jdbc.sql("select country from user_account where user_id = ?")
-                .param(userId)
-                .query(String.class).optional().orElse(null);
+        return accounts.countryOf(userId).orElse(null);
     }
 }

@@ -2,7 +2,7 @@ package io.musicstream.infra.processors;
 
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
-import io.musicstream.projections.catalog.CatalogSearchProjection;
+import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import java.nio.charset.StandardCharsets;

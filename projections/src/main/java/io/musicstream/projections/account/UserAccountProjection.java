@@ -24,7 +24,7 @@ public class UserAccountProjection {
 
     private final JdbcClient jdbc;
 
-    public UserAccountProjection(JdbcClient jdbc) {
+    UserAccountProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

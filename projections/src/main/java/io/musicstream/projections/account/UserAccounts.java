@@ -18,7 +18,7 @@ public class UserAccounts {
 
     private final JdbcClient jdbc;
 
-    public UserAccounts(JdbcClient jdbc) {
+    UserAccounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -33,6 +33,14 @@ public class UserAccounts {
         return jdbc.sql("select user_id, username, password_hash, roles, registered_at, country from user_account where user_id = ?")
                 .param(userId)
                 .query((rs, i) -> view(rs))
+                .optional();
+    }
+
+    /** Where the user listens from (ISO 3166-1 alpha-2), if they said. */
+    public Optional<String> countryOf(String userId) {
+        return jdbc.sql("select country from user_account where user_id = ?")
+                .param(userId)
+                .query(String.class)
                 .optional();
     }
 

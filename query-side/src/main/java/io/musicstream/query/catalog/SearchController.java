@@ -1,5 +1,6 @@
 package io.musicstream.query.catalog;
 
+import io.musicstream.projections.catalog.search.CatalogSearch;
 import io.musicstream.query.catalog.browse.Territories;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

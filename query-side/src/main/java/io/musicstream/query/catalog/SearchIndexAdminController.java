@@ -1,6 +1,6 @@
 package io.musicstream.query.catalog;
 
-import io.musicstream.projections.catalog.CatalogIndexRebuild;
+import io.musicstream.projections.catalog.search.CatalogIndexRebuild;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -9,8 +9,8 @@ import tools.jackson.databind.ValueSerializer;
 
 /**
  * Writes an {@link Instant} exactly as {@link Instant#toString()} does (ISO-8601 in UTC, fraction in groups of
- * three digits as needed), without the {@code DateTimeFormatter} machinery, which was a fifth of a sync page's
- * allocation. The sync feed's pages call {@link #write} with one buffer per page.
+ * three digits as needed), without the {@code DateTimeFormatter} machinery, which allocates for every value
+ * (docs/performance.md). The sync feed's pages call {@link #write} with one buffer per page.
  */
 public class IsoInstantSerializer extends ValueSerializer<Instant> {
 

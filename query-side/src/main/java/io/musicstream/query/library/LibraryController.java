@@ -1,9 +1,9 @@
 package io.musicstream.query.library;
 
 import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.projections.catalog.browse.CatalogBrowse;
 import io.musicstream.projections.library.LibraryListing;
 import io.musicstream.projections.library.ReadYourWrites;
-import io.musicstream.query.catalog.browse.CatalogBrowse;
 import io.musicstream.query.catalog.browse.Territories;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;

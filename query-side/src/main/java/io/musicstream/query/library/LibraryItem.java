@@ -1,8 +1,8 @@
 package io.musicstream.query.library;
 
-import io.musicstream.query.catalog.browse.CatalogBrowse.ArtistRef;
-import io.musicstream.query.catalog.browse.CatalogBrowse.ReleaseSummary;
-import io.musicstream.query.catalog.browse.CatalogBrowse.TrackSummary;
+import io.musicstream.projections.catalog.browse.CatalogBrowse.ArtistRef;
+import io.musicstream.projections.catalog.browse.CatalogBrowse.ReleaseSummary;
+import io.musicstream.projections.catalog.browse.CatalogBrowse.TrackSummary;
 import java.time.Instant;
 
 /**

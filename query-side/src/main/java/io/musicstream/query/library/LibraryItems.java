@@ -1,10 +1,10 @@
 package io.musicstream.query.library;
 
 import io.musicstream.projections.library.LibraryListing.Saved;
-import io.musicstream.query.catalog.browse.CatalogBrowse;
-import io.musicstream.query.catalog.browse.CatalogBrowse.ArtistRef;
-import io.musicstream.query.catalog.browse.CatalogBrowse.ReleaseSummary;
-import io.musicstream.query.catalog.browse.CatalogBrowse.TrackSummary;
+import io.musicstream.projections.catalog.browse.CatalogBrowse;
+import io.musicstream.projections.catalog.browse.CatalogBrowse.ArtistRef;
+import io.musicstream.projections.catalog.browse.CatalogBrowse.ReleaseSummary;
+import io.musicstream.projections.catalog.browse.CatalogBrowse.TrackSummary;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

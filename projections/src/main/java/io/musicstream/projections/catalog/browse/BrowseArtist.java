@@ -4,10 +4,10 @@ import java.time.Instant;
 import org.springframework.jdbc.core.RowMapper;
 
 /** An artist as the browse read model holds it (table {@code browse_artist}). */
-public record BrowseArtist(String artistId, String name, Instant registeredAt) {
+record BrowseArtist(String artistId, String name, Instant registeredAt) {
 
-    public static final String COLUMNS = "a.artist_id, a.name, a.registered_at";
+    static final String COLUMNS = "a.artist_id, a.name, a.registered_at";
 
-    public static final RowMapper<BrowseArtist> MAPPER = (rs, i) -> new BrowseArtist(rs.getString("artist_id"),
+    static final RowMapper<BrowseArtist> MAPPER = (rs, i) -> new BrowseArtist(rs.getString("artist_id"),
             rs.getString("name"), rs.getTimestamp("registered_at").toInstant());
 }

@@ -7,14 +7,14 @@ import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 
 /** A release as the browse read model holds it (table {@code browse_release}, alias {@code r}). */
-public record BrowseRelease(String releaseId, String upc, String title, ReleaseType releaseType,
+record BrowseRelease(String releaseId, String upc, String title, ReleaseType releaseType,
                             List<String> artistIds, String label, LocalDate releaseDate, List<String> genres,
                             String artworkUrl, int trackCount, Instant ingestedAt) {
 
-    public static final String COLUMNS = "r.release_id, r.upc, r.title, r.release_type, r.artist_ids, r.label, "
+    static final String COLUMNS = "r.release_id, r.upc, r.title, r.release_type, r.artist_ids, r.label, "
             + "r.release_date, r.genres, r.artwork_url, r.track_count, r.ingested_at";
 
-    public static final RowMapper<BrowseRelease> MAPPER = (rs, i) -> new BrowseRelease(rs.getString("release_id"),
+    static final RowMapper<BrowseRelease> MAPPER = (rs, i) -> new BrowseRelease(rs.getString("release_id"),
             rs.getString("upc"), rs.getString("title"), ReleaseType.valueOf(rs.getString("release_type")),
             SqlArrays.strings(rs.getArray("artist_ids")), rs.getString("label"),
             rs.getObject("release_date", LocalDate.class), SqlArrays.strings(rs.getArray("genres")),

@@ -6,16 +6,16 @@ import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 
 /** A track as the browse read model holds it (table {@code browse_track}, alias {@code t}). */
-public record BrowseTrack(String trackId, String releaseId, String isrc, String title, long durationMs,
+record BrowseTrack(String trackId, String releaseId, String isrc, String title, long durationMs,
                           int discNumber, int trackNumber, boolean explicit, List<String> artistIds,
                           List<String> territories, boolean blockedEverywhere, List<String> blockedTerritories,
                           String takedownReason, Instant takenDownAt, long playCount) {
 
-    public static final String COLUMNS = "t.track_id, t.release_id, t.isrc, t.title, t.duration_ms, t.disc_number, "
+    static final String COLUMNS = "t.track_id, t.release_id, t.isrc, t.title, t.duration_ms, t.disc_number, "
             + "t.track_number, t.explicit, t.artist_ids, t.territories, t.blocked_everywhere, "
             + "t.blocked_territories, t.takedown_reason, t.taken_down_at, t.play_count";
 
-    public static final RowMapper<BrowseTrack> MAPPER = (rs, i) -> {
+    static final RowMapper<BrowseTrack> MAPPER = (rs, i) -> {
         Timestamp takenDownAt = rs.getTimestamp("taken_down_at");
         return new BrowseTrack(rs.getString("track_id"), rs.getString("release_id"), rs.getString("isrc"),
                 rs.getString("title"), rs.getLong("duration_ms"), rs.getInt("disc_number"),
@@ -26,12 +26,12 @@ public record BrowseTrack(String trackId, String releaseId, String isrc, String 
     };
 
     /** Whether the track can be played in {@code territory} (or anywhere, when {@code null}). */
-    public Availability availability(String territory) {
+    Availability availability(String territory) {
         return Availability.of(territories, blockedEverywhere, blockedTerritories, territory);
     }
 
     /** Whether any takedown is in force, everywhere or in some territories. */
-    public boolean takenDown() {
+    boolean takenDown() {
         return blockedEverywhere || !blockedTerritories.isEmpty();
     }
 }

@@ -65,7 +65,7 @@ public class CatalogBrowseProjection {
     private final JdbcTemplate batch;
     private final TransactionTemplate savepoint;
 
-    public CatalogBrowseProjection(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+    CatalogBrowseProjection(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.savepoint = new TransactionTemplate(transactions);

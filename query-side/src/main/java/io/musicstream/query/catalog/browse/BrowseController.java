@@ -1,5 +1,6 @@
 package io.musicstream.query.catalog.browse;
 
+import io.musicstream.projections.catalog.browse.CatalogBrowse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.security.Principal;

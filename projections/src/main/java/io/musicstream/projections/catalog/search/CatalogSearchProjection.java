@@ -1,4 +1,4 @@
-package io.musicstream.projections.catalog;
+package io.musicstream.projections.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.musicstream.events.catalog.ArtistRegistered;
@@ -9,16 +9,12 @@ import io.musicstream.events.catalog.TrackMetadataUpdated;
 import io.musicstream.events.catalog.TrackRemovedFromRelease;
 import io.musicstream.events.catalog.TrackRestored;
 import io.musicstream.events.catalog.TrackTakenDown;
+import io.musicstream.projections.catalog.artists.RegisteredArtists;
 import io.musicstream.projections.common.Storable;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,20 +35,10 @@ public class CatalogSearchProjection {
     private final CatalogIndex index;
     private final SearchDocuments documents;
 
-    public CatalogSearchProjection(ElasticsearchClient client, CatalogIndex index, JdbcClient jdbc) {
+    CatalogSearchProjection(ElasticsearchClient client, CatalogIndex index, RegisteredArtists artists) {
         this.client = client;
         this.index = index;
-        this.documents = new SearchDocuments(ids -> artistNames(jdbc, ids));
-    }
-
-    static Map<String, String> artistNames(JdbcClient jdbc, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("select artist_id, name from catalog_artist where artist_id in (:ids)")
-                .param("ids", List.copyOf(ids))
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        this.documents = new SearchDocuments(artists::names);
     }
 
     @EventHandler

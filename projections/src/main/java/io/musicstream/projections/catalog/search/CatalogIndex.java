@@ -1,4 +1,4 @@
-package io.musicstream.projections.catalog;
+package io.musicstream.projections.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * The catalog search index. Readers and the live projection use the alias {@link #ALIAS}; the concrete
  * index behind it ({@code catalog-v<mapping version>-<millis>}) can be rebuilt from the event stream and
- * swapped in atomically.
+ * swapped in atomically. Only the alias and the mapping version are public, for tools and tests that look
+ * at the index itself.
  */
 @Component
-public class CatalogIndex {
+public final class CatalogIndex {
 
     public static final String ALIAS = "catalog";
     public static final int MAPPING_VERSION = 2;
@@ -28,12 +29,12 @@ public class CatalogIndex {
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile boolean ready;
 
-    public CatalogIndex(ElasticsearchClient client) {
+    CatalogIndex(ElasticsearchClient client) {
         this.client = client;
     }
 
     /** Creates a first index behind the alias unless the alias already points somewhere. */
-    public void ensureExists() {
+    void ensureExists() {
         if (ready) {
             return;
         }
@@ -51,7 +52,7 @@ public class CatalogIndex {
     }
 
     /** The concrete index the alias points to, if any. */
-    public Optional<String> current() {
+    Optional<String> current() {
         try {
             GetAliasResponse aliases = client.indices().getAlias(a -> a.name(ALIAS));
             return aliases.result().keySet().stream().findFirst();
@@ -66,7 +67,7 @@ public class CatalogIndex {
     }
 
     /** The mapping version {@code index} was created with; 0 when it has none. */
-    public int mappingVersion(String index) {
+    int mappingVersion(String index) {
         try {
             var mapping = client.indices().getMapping(m -> m.index(index)).result().get(index);
             Map<String, JsonData> meta = mapping == null ? null : mapping.mappings().meta();
@@ -78,7 +79,7 @@ public class CatalogIndex {
     }
 
     /** Creates a new empty index with the current mapping, not yet behind the alias. */
-    public String createIndex() {
+    String createIndex() {
         String name = "catalog-v" + MAPPING_VERSION + "-" + System.currentTimeMillis() + "-" + sequence.incrementAndGet();
         try (InputStream mapping = CatalogIndex.class.getResourceAsStream(MAPPING)) {
             client.indices().create(c -> c.index(name).withJson(mapping));
@@ -89,11 +90,11 @@ public class CatalogIndex {
     }
 
     /** Bulk loading: no refreshes until {@link #endBulkLoad}. */
-    public void beginBulkLoad(String index) {
+    void beginBulkLoad(String index) {
         refreshInterval(index, "-1");
     }
 
-    public void endBulkLoad(String index) {
+    void endBulkLoad(String index) {
         refreshInterval(index, "500ms");
     }
 
@@ -106,7 +107,7 @@ public class CatalogIndex {
     }
 
     /** Points the alias at {@code index} in one atomic step, then drops the index it pointed to before. */
-    public void swapTo(String index) {
+    void swapTo(String index) {
         Optional<String> previous = current();
         try {
             client.indices().refresh(r -> r.index(index));
@@ -123,7 +124,7 @@ public class CatalogIndex {
         }
     }
 
-    public void delete(String index) {
+    void delete(String index) {
         try {
             client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
         } catch (IOException e) {

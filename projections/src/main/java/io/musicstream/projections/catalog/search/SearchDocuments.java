@@ -1,4 +1,4 @@
-package io.musicstream.projections.catalog;
+package io.musicstream.projections.catalog.search;
 
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.events.catalog.ReleaseIngested;
@@ -9,7 +9,6 @@ import io.musicstream.events.catalog.TrackRemovedFromRelease;
 import io.musicstream.events.catalog.TrackRestored;
 import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.events.catalog.TrackTakenDown;
-import io.musicstream.projections.common.SearchText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

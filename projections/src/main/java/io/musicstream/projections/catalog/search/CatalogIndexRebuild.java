@@ -1,9 +1,10 @@
-package io.musicstream.projections.catalog;
+package io.musicstream.projections.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.events.catalog.ReleaseIngested;
 import io.musicstream.events.catalog.TrackAddedToRelease;
+import io.musicstream.projections.catalog.artists.RegisteredArtists;
 import io.musicstream.projections.common.Storable;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,15 +51,17 @@ public class CatalogIndexRebuild {
     private final EventProcessingConfiguration processing;
     private final ElasticsearchClient client;
     private final CatalogIndex index;
+    private final RegisteredArtists artists;
     private final JdbcClient jdbc;
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
-    public CatalogIndexRebuild(EventStore eventStore, EventProcessingConfiguration processing,
-                               ElasticsearchClient client, CatalogIndex index, JdbcClient jdbc) {
+    CatalogIndexRebuild(EventStore eventStore, EventProcessingConfiguration processing, ElasticsearchClient client,
+                        CatalogIndex index, RegisteredArtists artists, JdbcClient jdbc) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.client = client;
         this.index = index;
+        this.artists = artists;
         this.jdbc = jdbc;
     }
 
@@ -127,7 +130,7 @@ public class CatalogIndexRebuild {
 
         private Map<String, String> names(Collection<String> ids) {
             if (!artistNames.keySet().containsAll(ids)) {
-                artistNames.putAll(CatalogSearchProjection.artistNames(jdbc, ids));
+                artistNames.putAll(artists.names(ids));
             }
             return artistNames;
         }

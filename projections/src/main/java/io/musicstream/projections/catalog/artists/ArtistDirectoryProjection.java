@@ -1,4 +1,4 @@
-package io.musicstream.projections.catalog;
+package io.musicstream.projections.catalog.artists;
 
 import io.musicstream.events.catalog.ArtistRegistered;
 import java.sql.Timestamp;
@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The artists that exist, committed with the artist's events (subscribing processor), so that a release
- * naming an artist registered a moment ago is accepted.
+ * naming an artist registered a moment ago is accepted. Read through {@link RegisteredArtists}. Its table,
+ * {@code catalog_artist}, is created by {@code db/migration/account/V2__accounts_and_catalog_directory.sql}
+ * together with the accounts': one migration made both, and a migration's checksum must not change.
  */
 @Component
 @ProcessingGroup(ArtistDirectoryProjection.PROCESSING_GROUP)
@@ -20,7 +22,7 @@ public class ArtistDirectoryProjection {
 
     private final JdbcClient jdbc;
 
-    public ArtistDirectoryProjection(JdbcClient jdbc) {
+    ArtistDirectoryProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

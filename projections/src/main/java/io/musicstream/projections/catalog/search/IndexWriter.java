@@ -1,4 +1,4 @@
-package io.musicstream.projections.catalog;
+package io.musicstream.projections.catalog.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;

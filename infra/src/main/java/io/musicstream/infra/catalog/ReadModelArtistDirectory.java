@@ -1,21 +1,20 @@
 package io.musicstream.infra.catalog;
 
 import io.musicstream.command.catalog.ArtistDirectory;
+import io.musicstream.projections.catalog.artists.RegisteredArtists;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Answers from the artist directory read model, which commits together with ArtistRegistered. */
 @Component
-class JdbcArtistDirectory implements ArtistDirectory {
+class ReadModelArtistDirectory implements ArtistDirectory {
 
-    private final JdbcClient jdbc;
+    private final RegisteredArtists artists;
 
-    JdbcArtistDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ReadModelArtistDirectory(RegisteredArtists artists) {
+        this.artists = artists;
     }
 
     @Override
@@ -25,9 +24,7 @@ class JdbcArtistDirectory implements ArtistDirectory {
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        List<String> known = jdbc.sql("select artist_id from catalog_artist where artist_id in (:ids)")
-                .param("ids", wanted).query(String.class).list();
-        known.forEach(wanted::remove);
+        wanted.removeAll(artists.known(wanted));
         return wanted;
     }
 }

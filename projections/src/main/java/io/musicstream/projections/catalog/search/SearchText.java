@@ -1,4 +1,4 @@
-package io.musicstream.projections.common;
+package io.musicstream.projections.catalog.search;
 
 import java.text.Normalizer;
 import java.util.Locale;

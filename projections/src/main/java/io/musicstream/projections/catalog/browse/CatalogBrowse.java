@@ -1,30 +1,24 @@
-package io.musicstream.query.catalog.browse;
+package io.musicstream.projections.catalog.browse;
 
 import io.musicstream.events.catalog.ReleaseType;
-import io.musicstream.projections.catalog.browse.Availability;
-import io.musicstream.projections.catalog.browse.BrowseArtist;
-import io.musicstream.projections.catalog.browse.BrowseRelease;
-import io.musicstream.projections.catalog.browse.BrowseTrack;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the catalog browse read model ({@code browse_*} tables of CatalogBrowseProjection) into pages.
- * Whether a track can be played in a territory is decided by {@link Availability} alone. Each page is read
- * in one repeatable-read transaction, so its several queries see one committed state of the projection.
+ * Reads the catalog browse read model ({@code browse_*} tables of {@link CatalogBrowseProjection}, queried by
+ * {@link BrowseTables}) into pages. Whether a track can be played in a territory is decided by
+ * {@link Availability} alone. Each page is read in one repeatable-read transaction, so its several queries see
+ * one committed state of the projection.
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -34,10 +28,10 @@ public class CatalogBrowse {
     public static final int TOP_TRACKS = 10;
     private static final int TOP_TRACK_SCAN_PAGE = 50;
 
-    private final JdbcClient jdbc;
+    private final BrowseTables tables;
 
-    public CatalogBrowse(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CatalogBrowse(BrowseTables tables) {
+        this.tables = tables;
     }
 
     public record ArtistRef(String artistId, String name) {
@@ -90,20 +84,26 @@ public class CatalogBrowse {
     public record GenreCount(String genre, long releases) {
     }
 
+    /**
+     * A track as lists show it (library, playlists); {@code available} says whether it can be played in the
+     * territory asked.
+     */
+    public record TrackSummary(String trackId, String title, long durationMs, boolean explicit,
+                               List<ArtistRef> artists, ReleaseRef release, boolean available,
+                               String unavailableReason) {
+    }
+
     /** The artist with its releases, newest first, and its most played tracks available in {@code territory}. */
     public Optional<ArtistPage> artist(String artistId, String territory) {
-        Optional<BrowseArtist> artist = jdbc.sql("select " + BrowseArtist.COLUMNS + " from browse_artist a where a.artist_id = ?")
-                .param(artistId).query(BrowseArtist.MAPPER).optional();
+        Optional<BrowseArtist> artist = tables.artist(artistId);
         if (artist.isEmpty()) {
             return Optional.empty();
         }
-        List<BrowseRelease> releases = jdbc.sql("select " + BrowseRelease.COLUMNS + """
-                         from browse_release r where r.artist_ids @> array[cast(? as text)]
-                        order by r.release_date desc nulls last, r.title, r.release_id""")
-                .param(artistId).query(BrowseRelease.MAPPER).list();
+        List<BrowseRelease> releases = tables.releasesOf(artistId);
         List<BrowseTrack> top = topTracks(artistId, territory);
-        Map<String, ReleaseRef> topReleases = releaseRefs(top.stream().map(BrowseTrack::releaseId).toList());
-        Map<String, String> names = artistNames(Stream.concat(releases.stream().flatMap(r -> r.artistIds().stream()),
+        Map<String, ReleaseRef> topReleases = tables.releaseRefs(top.stream().map(BrowseTrack::releaseId).toList());
+        Map<String, String> names = tables.artistNames(Stream.concat(
+                releases.stream().flatMap(r -> r.artistIds().stream()),
                 top.stream().flatMap(t -> t.artistIds().stream())).toList());
         return Optional.of(new ArtistPage(artist.get().artistId(), artist.get().name(),
                 releases.stream().map(r -> summary(r, names)).toList(),
@@ -113,17 +113,13 @@ public class CatalogBrowse {
 
     /** The release with its tracks in disc/track order, each marked available or not in {@code territory}. */
     public Optional<AlbumPage> album(String releaseId, String territory) {
-        Optional<BrowseRelease> found = jdbc.sql("select " + BrowseRelease.COLUMNS + " from browse_release r where r.release_id = ?")
-                .param(releaseId).query(BrowseRelease.MAPPER).optional();
+        Optional<BrowseRelease> found = tables.release(releaseId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         BrowseRelease release = found.get();
-        List<BrowseTrack> tracks = jdbc.sql("select " + BrowseTrack.COLUMNS + """
-                         from browse_track t where t.release_id = ?
-                        order by t.disc_number, t.track_number, t.track_id""")
-                .param(releaseId).query(BrowseTrack.MAPPER).list();
-        Map<String, String> names = artistNames(Stream.concat(release.artistIds().stream(),
+        List<BrowseTrack> tracks = tables.tracksOf(releaseId);
+        Map<String, String> names = tables.artistNames(Stream.concat(release.artistIds().stream(),
                 tracks.stream().flatMap(t -> t.artistIds().stream())).toList());
         List<AlbumTrack> items = tracks.stream().map(t -> {
             Availability availability = t.availability(territory);
@@ -138,8 +134,7 @@ public class CatalogBrowse {
 
     /** The track, available or not in {@code territory}; a track taken down is shown, not hidden. */
     public Optional<TrackPage> track(String trackId, String territory) {
-        Optional<BrowseTrack> found = jdbc.sql("select " + BrowseTrack.COLUMNS + " from browse_track t where t.track_id = ?")
-                .param(trackId).query(BrowseTrack.MAPPER).optional();
+        Optional<BrowseTrack> found = tables.track(trackId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -149,41 +144,22 @@ public class CatalogBrowse {
                 ? new Takedown(t.blockedEverywhere(), t.blockedTerritories(), t.takedownReason(), t.takenDownAt())
                 : null;
         return Optional.of(new TrackPage(t.trackId(), t.isrc(), t.title(), t.durationMs(), t.discNumber(),
-                t.trackNumber(), t.explicit(), refs(t.artistIds(), artistNames(t.artistIds())),
-                releaseRefs(List.of(t.releaseId())).get(t.releaseId()), t.territories(), t.playCount(),
+                t.trackNumber(), t.explicit(), refs(t.artistIds(), tables.artistNames(t.artistIds())),
+                tables.releaseRefs(List.of(t.releaseId())).get(t.releaseId()), t.territories(), t.playCount(),
                 availability.available(), availability.reason(), takedown));
     }
 
     /** Releases by release date, newest first (undated ones last). */
     public Page<ReleaseSummary> newReleases(int limit, int offset) {
-        long total = jdbc.sql("select count(*) from browse_release").query(Long.class).single();
-        List<BrowseRelease> releases = jdbc.sql("select " + BrowseRelease.COLUMNS + """
-                         from browse_release r
-                        order by r.release_date desc nulls last, r.release_id
-                        limit ? offset ?""")
-                .params(limit, offset).query(BrowseRelease.MAPPER).list();
-        Map<String, String> names = artistNames(releases.stream().flatMap(r -> r.artistIds().stream()).toList());
+        long total = tables.releaseCount();
+        List<BrowseRelease> releases = tables.releasesByDate(limit, offset);
+        Map<String, String> names = tables.artistNames(releases.stream().flatMap(r -> r.artistIds().stream()).toList());
         return new Page<>(total, limit, offset, releases.stream().map(r -> summary(r, names)).toList());
     }
 
     /** Every genre with the number of releases that list it, most releases first. */
     public List<GenreCount> genres() {
-        return jdbc.sql("""
-                        select g.genre, count(distinct r.release_id) as releases
-                        from browse_release r cross join unnest(r.genres) as g(genre)
-                        group by g.genre
-                        order by releases desc, g.genre""")
-                .query((rs, i) -> new GenreCount(rs.getString("genre"), rs.getLong("releases")))
-                .list();
-    }
-
-    /**
-     * A track as lists show it (library, playlists); {@code available} says whether it can be played in the
-     * territory asked.
-     */
-    public record TrackSummary(String trackId, String title, long durationMs, boolean explicit,
-                               List<ArtistRef> artists, ReleaseRef release, boolean available,
-                               String unavailableReason) {
+        return tables.genres();
     }
 
     /** Tracks by id as lists show them; ids the catalog does not know are absent. */
@@ -191,11 +167,9 @@ public class CatalogBrowse {
         if (trackIds.isEmpty()) {
             return Map.of();
         }
-        List<BrowseTrack> tracks = jdbc.sql("select " + BrowseTrack.COLUMNS
-                        + " from browse_track t where t.track_id = any(cast(? as text[]))")
-                .param(new LinkedHashSet<>(trackIds).toArray(String[]::new)).query(BrowseTrack.MAPPER).list();
-        Map<String, String> names = artistNames(tracks.stream().flatMap(t -> t.artistIds().stream()).toList());
-        Map<String, ReleaseRef> releases = releaseRefs(tracks.stream().map(BrowseTrack::releaseId).toList());
+        List<BrowseTrack> tracks = tables.tracks(trackIds);
+        Map<String, String> names = tables.artistNames(tracks.stream().flatMap(t -> t.artistIds().stream()).toList());
+        Map<String, ReleaseRef> releases = tables.releaseRefs(tracks.stream().map(BrowseTrack::releaseId).toList());
         Map<String, TrackSummary> summaries = new HashMap<>();
         for (BrowseTrack t : tracks) {
             Availability availability = t.availability(territory);
@@ -211,10 +185,8 @@ public class CatalogBrowse {
         if (releaseIds.isEmpty()) {
             return Map.of();
         }
-        List<BrowseRelease> releases = jdbc.sql("select " + BrowseRelease.COLUMNS
-                        + " from browse_release r where r.release_id = any(cast(? as text[]))")
-                .param(new LinkedHashSet<>(releaseIds).toArray(String[]::new)).query(BrowseRelease.MAPPER).list();
-        Map<String, String> names = artistNames(releases.stream().flatMap(r -> r.artistIds().stream()).toList());
+        List<BrowseRelease> releases = tables.releases(releaseIds);
+        Map<String, String> names = tables.artistNames(releases.stream().flatMap(r -> r.artistIds().stream()).toList());
         Map<String, ReleaseSummary> summaries = new HashMap<>();
         releases.forEach(r -> summaries.put(r.releaseId(), summary(r, names)));
         return summaries;
@@ -223,7 +195,7 @@ public class CatalogBrowse {
     /** Artists by id with their names; ids the catalog does not know are absent. */
     public Map<String, ArtistRef> artistRefs(Collection<String> artistIds) {
         Map<String, ArtistRef> refs = new HashMap<>();
-        artistNames(artistIds).forEach((id, name) -> refs.put(id, new ArtistRef(id, name)));
+        tables.artistNames(artistIds).forEach((id, name) -> refs.put(id, new ArtistRef(id, name)));
         return refs;
     }
 
@@ -235,11 +207,7 @@ public class CatalogBrowse {
     private List<BrowseTrack> topTracks(String artistId, String territory) {
         List<BrowseTrack> top = new ArrayList<>();
         for (int offset = 0; top.size() < TOP_TRACKS; offset += TOP_TRACK_SCAN_PAGE) {
-            List<BrowseTrack> page = jdbc.sql("select " + BrowseTrack.COLUMNS + """
-                             from browse_track t where t.artist_ids @> array[cast(? as text)]
-                            order by t.play_count desc, t.title, t.track_id
-                            limit ? offset ?""")
-                    .params(artistId, TOP_TRACK_SCAN_PAGE, offset).query(BrowseTrack.MAPPER).list();
+            List<BrowseTrack> page = tables.tracksByPlays(artistId, TOP_TRACK_SCAN_PAGE, offset);
             page.stream().filter(t -> t.availability(territory).available())
                     .limit(TOP_TRACKS - top.size()).forEach(top::add);
             if (page.size() < TOP_TRACK_SCAN_PAGE) {
@@ -247,34 +215,6 @@ public class CatalogBrowse {
             }
         }
         return top;
-    }
-
-    private Map<String, ReleaseRef> releaseRefs(Collection<String> releaseIds) {
-        Map<String, ReleaseRef> refs = new HashMap<>();
-        if (releaseIds.isEmpty()) {
-            return refs;
-        }
-        jdbc.sql("""
-                        select release_id, title, release_date, artwork_url from browse_release
-                        where release_id = any(cast(? as text[]))""")
-                .param(new LinkedHashSet<>(releaseIds).toArray(String[]::new))
-                .query((rs, i) -> new ReleaseRef(rs.getString("release_id"), rs.getString("title"),
-                        rs.getObject("release_date", LocalDate.class), rs.getString("artwork_url")))
-                .list().forEach(r -> refs.put(r.releaseId(), r));
-        return refs;
-    }
-
-    private Map<String, String> artistNames(Collection<String> artistIds) {
-        Map<String, String> names = new HashMap<>();
-        Set<String> ids = new LinkedHashSet<>(artistIds);
-        if (ids.isEmpty()) {
-            return names;
-        }
-        jdbc.sql("select artist_id, name from browse_artist where artist_id = any(cast(? as text[]))")
-                .param(ids.toArray(String[]::new))
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().forEach(e -> names.put(e.getKey(), e.getValue()));
-        return names;
     }
 
     /** Artist ids with their names, in the order given; an artist not (yet) known has a null name. */
