@@ -2,7 +2,7 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.musicstream.events.account.Role;
 import io.musicstream.infra.security.Session;
 import io.musicstream.infra.security.SessionStore;

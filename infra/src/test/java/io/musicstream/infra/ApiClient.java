@@ -1,7 +1,8 @@
 package io.musicstream.infra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,8 +18,8 @@ public final class ApiClient {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
+            } catch (JacksonException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
             }
         }
 
@@ -60,11 +61,7 @@ public final class ApiClient {
     }
 
     public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.writeValueAsString(value);
     }
 
     public Response get(String path) {

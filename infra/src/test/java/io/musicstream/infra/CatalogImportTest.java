@@ -2,8 +2,8 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;

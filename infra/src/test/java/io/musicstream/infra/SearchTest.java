@@ -3,7 +3,7 @@ package io.musicstream.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.musicstream.projections.catalog.search.CatalogIndex;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

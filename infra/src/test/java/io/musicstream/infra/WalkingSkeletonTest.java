@@ -2,7 +2,7 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.musicstream.events.ids.PlayIds;
 import io.musicstream.infra.axon.MemoizedCommandTargetResolver;
 import java.util.List;

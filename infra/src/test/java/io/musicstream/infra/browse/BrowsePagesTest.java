@@ -2,7 +2,7 @@ package io.musicstream.infra.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.musicstream.infra.ApiClient;
 import java.util.List;
 import java.util.Map;

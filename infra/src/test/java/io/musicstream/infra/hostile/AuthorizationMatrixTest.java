@@ -2,13 +2,11 @@ package io.musicstream.infra.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.musicstream.events.account.Role;
 import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.Releases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -450,11 +448,7 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
     }
 
     private static Call json(String method, String path, Object body) {
-        try {
-            return new Call(method, path, "application/json", JSON.writeValueAsString(body), false, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Call(method, path, "application/json", JSON.writeValueAsString(body), false, null);
     }
 
     private static Map<String, Object> play(String playId, String trackId) {

@@ -1,7 +1,8 @@
 package io.musicstream.infra.hostile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -67,7 +68,7 @@ final class RawHttp {
             try {
                 JsonNode problem = JSON.readTree(body);
                 return problem.path("status").asInt() == status && problem.hasNonNull("title");
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 return false;
             }
         }

@@ -2,7 +2,7 @@ package io.musicstream.infra.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.musicstream.infra.ApiClient;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.musicstream.infra.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.musicstream.events.catalog.ArtistRegistered;
 import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.IntegrationTest;

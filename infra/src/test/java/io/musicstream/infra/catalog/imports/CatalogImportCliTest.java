@@ -2,8 +2,9 @@ package io.musicstream.infra.catalog.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.musicstream.infra.IntegrationTest;
 import io.musicstream.tools.catalog.CatalogImportCli;
 import io.musicstream.tools.catalog.SyntheticCatalog;
@@ -87,7 +88,7 @@ class CatalogImportCliTest extends IntegrationTest {
         List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(l -> {
             try {
                 return JSON.readTree(l);
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 throw new AssertionError("not JSON: " + l, e);
             }
         }).toList();
