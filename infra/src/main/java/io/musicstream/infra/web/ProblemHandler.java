@@ -22,6 +22,7 @@ import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -84,15 +85,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         String detail = "the request body is not valid JSON for this endpoint";
         if (ex.getCause() instanceof JacksonException json) {
-            String path = json.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String reason = json.getOriginalMessage();
-            reason = reason == null ? "" : reason.lines().findFirst().orElse("");
-            if (reason.length() > 300) {
-                reason = reason.substring(0, 300) + "...";
-            }
-            detail = path.isEmpty() ? "malformed JSON: " + reason : "field '" + path + "': " + reason;
+            detail = JsonErrors.describe(json);
         } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
             detail = "a JSON request body is required";
         }
@@ -164,31 +157,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ex.getCause() == null ? "-" : ex.getCause().toString());
         ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "a backing service is not answering; retry shortly");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, BackendUnavailable.RETRY_AFTER_SECONDS)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return respond(problem, BackendUnavailable.RETRY_AFTER_SECONDS);
     }
 
     @ExceptionHandler(HashingBusyException.class)
     ResponseEntity<Object> hashingBusy(HashingBusyException ex) {
-        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", ex.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", ex.getMessage()), "1");
     }
 
     @ExceptionHandler(TooManyStreamsException.class)
     ResponseEntity<Object> tooManyStreams(TooManyStreamsException ex) {
-        ProblemDetail problem = problems.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many push streams",
-                ex.getMessage());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "15")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return respond(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many push streams", ex.getMessage()),
+                "15");
     }
 
     @ExceptionHandler(ReadYourWrites.NotCaughtUpException.class)
     ResponseEntity<Object> notCaughtUp(ReadYourWrites.NotCaughtUpException ex) {
-        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not caught up", ex.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not caught up", ex.getMessage()), "1");
     }
 
     @ExceptionHandler(UnknownSyncTokenException.class)
@@ -199,10 +184,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrentWrites(ConcurrencyException ex) {
         // Retry-After marks the conflict as worth retrying (the idempotency filter does not keep it as final)
-        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
-                        "another request changed the same thing at the same moment; retry"));
+        return respond(problems.problem(HttpStatus.CONFLICT, "Concurrent change",
+                "another request changed the same thing at the same moment; retry"), "1");
     }
 
     @ExceptionHandler(Exception.class)
@@ -227,7 +210,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A problem worth retrying after {@code retryAfterSeconds}. */
+    private static ResponseEntity<Object> respond(ProblemDetail problem, String retryAfterSeconds) {
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -4,6 +4,7 @@ import io.musicstream.command.catalog.web.CatalogLine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.infra.web.JsonErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public class CatalogLineParser {
         try {
             peek = scan(bytes, offset, length, false);
         } catch (JacksonException e) {
-            return new Refused(400, null, null, List.of("malformed JSON: " + reason(e)));
+            return new Refused(400, null, null, List.of("malformed JSON: " + JsonErrors.reason(e)));
         }
         if (!peek.object()) {
             return new Refused(400, null, null, List.of("a line must be one JSON object"));
@@ -142,9 +143,9 @@ public class CatalogLineParser {
 
     private Refused unreadable(byte[] bytes, int offset, int length, JacksonException e) {
         if (e instanceof StreamReadException) {
-            return new Refused(400, null, null, List.of("malformed JSON: " + reason(e)));
+            return new Refused(400, null, null, List.of("malformed JSON: " + JsonErrors.reason(e)));
         }
-        return refused(bytes, offset, length, List.of(describe(e)));
+        return refused(bytes, offset, length, List.of(JsonErrors.describe(e)));
     }
 
     private Refused refused(byte[] bytes, int offset, int length, List<String> faults) {
@@ -185,20 +186,6 @@ public class CatalogLineParser {
 
     private static String describe(ConstraintViolation<?> violation) {
         return violation.getPropertyPath() + ": " + violation.getMessage();
-    }
-
-    /** As the API's problems say it: {@code field 'tracks[0].durationMs': <reason>}. */
-    private static String describe(JacksonException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        return path.isEmpty() ? "malformed JSON: " + reason(e) : "field '" + path + "': " + reason(e);
-    }
-
-    private static String reason(JacksonException e) {
-        String reason = e.getOriginalMessage();
-        reason = reason == null ? "" : reason.lines().findFirst().orElse("");
-        return reason.length() > 300 ? reason.substring(0, 300) + "..." : reason;
     }
 
     private static String abbreviated(String s) {
