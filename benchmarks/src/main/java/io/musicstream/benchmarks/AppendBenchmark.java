@@ -2,10 +2,9 @@ package io.musicstream.benchmarks;
 
 import io.musicstream.command.catalog.IngestRelease;
 import io.musicstream.command.catalog.RegisterArtist;
-import io.musicstream.command.catalog.web.CatalogCommandController;
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.RightsShareRequest;
+import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.command.playback.RecordPlay;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
@@ -86,11 +85,11 @@ final class AppendBenchmark {
         } catch (AggregateStreamCreationException alreadyThere) {
             // an earlier run registered it
         }
-        IngestRelease release = CatalogCommandController.toCommand(new IngestReleaseRequest("000000000017", "Bench",
+        IngestRelease release = new IngestReleaseRequest("000000000017", "Bench",
                 ReleaseType.SINGLE, List.of("bench-artist"), null, null, List.of(), null,
                 List.of(new TrackRequest("XXBEN2600001", "Bench Track", 200_000, 1, 1, false, null, null,
                         List.of("WW"), List.of(new RightsShareRequest("bench-label", "Bench Label",
-                                RightsRole.RECORDING_OWNER, 10_000))))), now);
+                                RightsRole.RECORDING_OWNER, 10_000))))).toCommand(now);
         commands.sendAndWait(release);
         String id = release.tracks().get(0).trackId();
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -1,11 +1,11 @@
 package io.musicstream.benchmarks;
 
+import io.musicstream.command.catalog.CatalogIds;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.musicstream.command.catalog.IngestRelease;
 import io.musicstream.command.catalog.TakeDownTrack;
-import io.musicstream.command.catalog.web.CatalogCommandController;
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.events.catalog.RightsShare;
 import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.infra.catalog.imports.CatalogImporter;
@@ -155,10 +155,10 @@ final class SearchBenchmark {
             String upc = String.format(Locale.ROOT, "77%012d", System.nanoTime() % 1_000_000_000_000L);
             String isrc = String.format(Locale.ROOT, "QZFRS%07d", i + (System.nanoTime() / 1000) % 9_000_000);
             String artistId = firstArtist();
-            TrackSpec track = new TrackSpec(CatalogCommandController.trackId(upc, isrc), isrc, title, 200_000, 1, 1,
+            TrackSpec track = new TrackSpec(CatalogIds.trackId(upc, isrc), isrc, title, 200_000, 1, 1,
                     false, List.of(artistId), null, List.of("WW"),
                     List.of(new RightsShare("p", "P", io.musicstream.events.catalog.RightsRole.RECORDING_OWNER, 10_000)));
-            String releaseId = CatalogCommandController.releaseId(upc);
+            String releaseId = CatalogIds.releaseId(upc);
             commands.sendAndWait(new IngestRelease(releaseId, upc, title, io.musicstream.events.catalog.ReleaseType.SINGLE,
                     List.of(artistId), "L", java.time.LocalDate.of(2026, 1, 1), List.of(), null, List.of(track),
                     Instant.now()));
@@ -210,13 +210,13 @@ final class SearchBenchmark {
                     IngestReleaseRequest r = release.release();
                     String artists = String.join(" ", r.artistIds().stream().map(id -> artistNames.getOrDefault(id, "")).toList());
                     String album = SearchText.fold(r.title());
-                    baseline.add("album", CatalogCommandController.releaseId(r.upc()), album, r.title(),
+                    baseline.add("album", CatalogIds.releaseId(r.upc()), album, r.title(),
                             album + " " + SearchText.fold(artists));
                     for (TrackRequest t : r.tracks()) {
                         String trackArtists = t.artistIds() == null || t.artistIds().isEmpty() ? artists
                                 : String.join(" ", t.artistIds().stream().map(id -> artistNames.getOrDefault(id, "")).toList());
                         String name = SearchText.fold(t.title());
-                        baseline.add("track", CatalogCommandController.trackId(r.upc(), t.isrc()), name, t.title(),
+                        baseline.add("track", CatalogIds.trackId(r.upc(), t.isrc()), name, t.title(),
                                 name + " " + SearchText.fold(trackArtists) + " " + album);
                         if (seen[0]++ % every == 0 && queries.size() < queryCount) {
                             queries.addAll(variants(t.title(), trackArtists));

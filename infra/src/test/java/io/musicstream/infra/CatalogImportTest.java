@@ -1,13 +1,13 @@
 package io.musicstream.infra;
 
+import io.musicstream.command.catalog.CatalogIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import io.musicstream.command.catalog.web.CatalogCommandController;
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.RightsShareRequest;
+import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.command.catalog.web.CatalogJson;
 import io.musicstream.command.catalog.web.CatalogLine;
 import io.musicstream.tools.catalog.SyntheticCatalog;
@@ -71,7 +71,7 @@ class CatalogImportTest extends IntegrationTest {
                 sample.releaseDate(), sample.genres(), null, List.of(track(sample.tracks().get(0), 1))))));
         insert(file, 25, "");
         long artists = catalog.stream().filter(l -> l instanceof CatalogLine.Artist).count();
-        List<String> releaseIds = releases.stream().map(r -> CatalogCommandController.releaseId(r.upc())).toList();
+        List<String> releaseIds = releases.stream().map(r -> CatalogIds.releaseId(r.upc())).toList();
         byte[] body = (String.join("\n", file) + "\n").getBytes(StandardCharsets.UTF_8);
 
         Answer first = importFile(body, adminToken());
@@ -106,9 +106,9 @@ class CatalogImportTest extends IntegrationTest {
         assertThat(texts(errors.get((long) unknownArtist))).containsExactly("unknown artist ids: no-such-artist");
 
         assertThat(count("ReleaseIngested", releaseIds)).isEqualTo(releases.size());
-        assertThat(count("ReleaseIngested", List.of(CatalogCommandController.releaseId("990000000002"),
-                CatalogCommandController.releaseId("990000000003"),
-                CatalogCommandController.releaseId("990000000004")))).isZero();
+        assertThat(count("ReleaseIngested", List.of(CatalogIds.releaseId("990000000002"),
+                CatalogIds.releaseId("990000000003"),
+                CatalogIds.releaseId("990000000004")))).isZero();
         long inDirectory = jdbc.sql("""
                         select count(*) from catalog_artist where artist_id in (:ids)""")
                 .param("ids", catalog.stream().filter(l -> l instanceof CatalogLine.Artist)
@@ -135,7 +135,7 @@ class CatalogImportTest extends IntegrationTest {
     void changedReleasesWriteOnlyTheirChanges() {
         List<CatalogLine> catalog = SyntheticCatalog.generate(77, 60);
         List<IngestReleaseRequest> releases = releases(catalog);
-        List<String> releaseIds = releases.stream().map(r -> CatalogCommandController.releaseId(r.upc())).toList();
+        List<String> releaseIds = releases.stream().map(r -> CatalogIds.releaseId(r.upc())).toList();
         String token = adminToken();
         assertThat(importFile(lines(catalog), token).done().get("releases").asLong()).isEqualTo(releases.size());
 

@@ -1,8 +1,8 @@
 package io.musicstream.infra;
 
+import io.musicstream.command.catalog.CatalogIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.musicstream.command.catalog.web.CatalogCommandController;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ class InputBoundaryTest extends IntegrationTest {
                     List.of(Releases.track("GBUM71029604", "Fine", 1))));
             spoil.accept(release);
             refusedNamingField(field, () -> admin.post("/api/v1/releases", release));
-            assertThat(events(CatalogCommandController.releaseId(upc))).isZero();
+            assertThat(events(CatalogIds.releaseId(upc))).isZero();
         });
     }
 
@@ -107,7 +107,7 @@ class InputBoundaryTest extends IntegrationTest {
                 List.of(Releases.track("GBUM71029604", "Fine", 1))));
         release.put("genres", List.of("g".repeat(40 * 1024)));
         refusedNamingField("genres[0]", () -> admin.post("/api/v1/releases", release));
-        assertThat(events(CatalogCommandController.releaseId(upc))).isZero();
+        assertThat(events(CatalogIds.releaseId(upc))).isZero();
     }
 
     @Test
@@ -146,7 +146,7 @@ class InputBoundaryTest extends IntegrationTest {
     void aPlayIdCannotClaimAnotherAggregatesId() {
         ApiClient admin = admin();
         String upc = upc();
-        String releaseId = CatalogCommandController.releaseId(upc);
+        String releaseId = CatalogIds.releaseId(upc);
         ApiClient listener = newListener();
         assertThat(listener.post("/api/v1/me/plays", play(releaseId)).status()).isEqualTo(201);
 

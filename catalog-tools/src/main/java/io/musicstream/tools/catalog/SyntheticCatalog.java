@@ -1,8 +1,8 @@
 package io.musicstream.tools.catalog;
 
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.RightsShareRequest;
+import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.events.catalog.AudioFeatures;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;

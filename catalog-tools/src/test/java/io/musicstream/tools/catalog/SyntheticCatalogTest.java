@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.musicstream.command.catalog.ArtistDirectory;
 import io.musicstream.command.catalog.IngestRelease;
 import io.musicstream.command.catalog.Release;
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.RightsShareRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.RightsShareRequest;
+import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.events.catalog.ReleaseType;
-import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.command.catalog.web.CatalogLine;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -112,7 +111,7 @@ class SyntheticCatalogTest {
         int checked = 0;
         for (CatalogLine line : SyntheticCatalog.generate(11, 1_500)) {
             if (line instanceof CatalogLine.Release release) {
-                IngestRelease command = CatalogCommandController.toCommand(release.release(), now);
+                IngestRelease command = release.release().toCommand(now);
                 AggregateTestFixture<Release> fixture = new AggregateTestFixture<>(Release.class);
                 fixture.registerInjectableResource(everyoneKnown);
                 fixture.givenNoPriorActivity().when(command).expectSuccessfulHandlerExecution();

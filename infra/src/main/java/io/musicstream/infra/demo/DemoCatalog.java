@@ -1,10 +1,10 @@
 package io.musicstream.infra.demo;
 
+import io.musicstream.command.catalog.CatalogIds;
 import io.musicstream.command.catalog.IngestRelease;
 import io.musicstream.command.catalog.RegisterArtist;
 import io.musicstream.infra.common.Json;
 import tools.jackson.databind.JsonNode;
-import io.musicstream.command.catalog.web.CatalogCommandController;
 import io.musicstream.events.catalog.AudioFeatures;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
@@ -78,7 +78,7 @@ class DemoCatalog implements ApplicationRunner {
             int number = 1;
             for (JsonNode t : release.get("tracks")) {
                 String isrc = t.get(0).asString();
-                tracks.add(new TrackSpec(CatalogCommandController.trackId(upc, isrc), isrc, t.get(1).asString(),
+                tracks.add(new TrackSpec(CatalogIds.trackId(upc, isrc), isrc, t.get(1).asString(),
                         t.get(2).asLong(), 1, number++, t.get(3).asBoolean(), List.of(artistId),
                         new AudioFeatures(120, 0.5, 0.5, 0.5, 0.3, 0.1, -8), List.of("WW"),
                         List.of(new RightsShare("label:" + release.get("label").asString(), release.get("label").asString(),
@@ -88,7 +88,7 @@ class DemoCatalog implements ApplicationRunner {
             }
             List<String> genres = new ArrayList<>();
             release.get("genres").forEach(g -> genres.add(g.asString()));
-            commands.sendAndWait(new IngestRelease(CatalogCommandController.releaseId(upc), upc,
+            commands.sendAndWait(new IngestRelease(CatalogIds.releaseId(upc), upc,
                     release.get("title").asString(), ReleaseType.valueOf(release.get("type").asString()), List.of(artistId),
                     release.get("label").asString(), LocalDate.parse(release.get("date").asString()), genres, null, tracks,
                     clock.instant()));

@@ -1,6 +1,6 @@
 package io.musicstream.command.catalog.web;
 
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
 
 /**
  * One line of a catalog file (see {@link io.musicstream.infra.catalog.imports the package} for the format):

@@ -2,8 +2,8 @@ package io.musicstream.infra.catalog.imports;
 
 import io.musicstream.command.catalog.web.CatalogLine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
-import io.musicstream.command.catalog.web.CatalogCommandController.TrackRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.infra.web.JsonErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

@@ -1,6 +1,6 @@
 package io.musicstream.infra.catalog.imports;
 
-import io.musicstream.command.catalog.web.CatalogCommandController;
+import io.musicstream.command.catalog.CatalogIds;
 import io.musicstream.infra.web.RequestSizeLimitFilter;
 import java.io.IOException;
 import java.util.List;
@@ -104,7 +104,7 @@ final class ImportRun implements AutoCloseable {
         if ("artist".equals(peek.kind())) {
             pipeline.artist(work);
         } else if ("release".equals(peek.kind())) {
-            pipeline.release(peek.upc() == null ? null : CatalogCommandController.releaseId(peek.upc()), work);
+            pipeline.release(peek.upc() == null ? null : CatalogIds.releaseId(peek.upc()), work);
         } else {
             pipeline.unordered(work); // the worker finds and reports what is wrong with it
         }

@@ -1,10 +1,10 @@
 package io.musicstream.infra.catalog.imports;
 
+import io.musicstream.command.catalog.CatalogIds;
 import io.musicstream.command.catalog.ArtistDirectory;
 import io.musicstream.command.catalog.IngestRelease;
 import io.musicstream.command.catalog.RegisterArtist;
-import io.musicstream.command.catalog.web.CatalogCommandController;
-import io.musicstream.command.catalog.web.CatalogCommandController.IngestReleaseRequest;
+import io.musicstream.command.catalog.web.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.CatalogLine;
 import java.time.Clock;
 import java.util.List;
@@ -72,9 +72,9 @@ final class LineCommands {
     }
 
     private void release(long number, IngestReleaseRequest request, ImportTally tally) {
-        String releaseId = CatalogCommandController.releaseId(request.upc());
+        String releaseId = CatalogIds.releaseId(request.upc());
         try {
-            IngestRelease command = CatalogCommandController.toCommand(request, clock.instant());
+            IngestRelease command = request.toCommand(clock.instant());
             Optional<Long> before = events.lastSequenceNumberFor(releaseId);
             commands.sendAndWait(command);
             if (before.isEmpty()) {

@@ -1,0 +1,4 @@
+package io.musicstream.command.catalog.web;
+
+record ArtistRegisteredResponse(String artistId, String name) {
+}

@@ -1,0 +1,4 @@
+package io.musicstream.command.catalog.web;
+
+record TrackIds(String isrc, String trackId) {
+}
