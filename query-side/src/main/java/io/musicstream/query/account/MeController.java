@@ -13,11 +13,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1/me")
-public class MeController {
+class MeController {
 
     private final UserAccounts accounts;
 
-    public MeController(UserAccounts accounts) {
+    MeController(UserAccounts accounts) {
         this.accounts = accounts;
     }
 

@@ -18,11 +18,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
-public class UserAdminController {
+class UserAdminController {
 
     private final UserAccounts accounts;
 
-    public UserAdminController(UserAccounts accounts) {
+    UserAdminController(UserAccounts accounts) {
         this.accounts = accounts;
     }
 

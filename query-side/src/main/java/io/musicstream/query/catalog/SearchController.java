@@ -21,12 +21,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @Validated
 @RequestMapping("/api/v1/search")
-public class SearchController {
+class SearchController {
 
     private final CatalogSearch search;
     private final Territories territories;
 
-    public SearchController(CatalogSearch search, Territories territories) {
+    SearchController(CatalogSearch search, Territories territories) {
         this.search = search;
         this.territories = territories;
     }

@@ -14,11 +14,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/admin/search-index/rebuild")
 @PreAuthorize("hasRole('ADMIN')")
-public class SearchIndexAdminController {
+class SearchIndexAdminController {
 
     private final CatalogIndexRebuild rebuild;
 
-    public SearchIndexAdminController(CatalogIndexRebuild rebuild) {
+    SearchIndexAdminController(CatalogIndexRebuild rebuild) {
         this.rebuild = rebuild;
     }
 

@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The caller's saved tracks and albums and followed artists. */
 @RestController
 @RequestMapping("/api/v1/me/library")
-public class LibraryController {
+class LibraryController {
 
     private static final int MAX_LIMIT = 500;
 
@@ -26,7 +26,7 @@ public class LibraryController {
     private final Territories territories;
     private final ReadYourWrites readYourWrites;
 
-    public LibraryController(LibraryListing listing, LibraryItems items, Territories territories,
+    LibraryController(LibraryListing listing, LibraryItems items, Territories territories,
                              ReadYourWrites readYourWrites) {
         this.listing = listing;
         this.items = items;

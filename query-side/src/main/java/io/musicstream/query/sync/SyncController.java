@@ -15,13 +15,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** The caller's sync feed, and a push stream that says when there is something new in it. */
 @RestController
 @RequestMapping("/api/v1/me/sync")
-public class SyncController {
+class SyncController {
 
     private final SyncFeed feed;
     private final SyncPush push;
     private final ReadYourWrites readYourWrites;
 
-    public SyncController(SyncFeed feed, SyncPush push, ReadYourWrites readYourWrites) {
+    SyncController(SyncFeed feed, SyncPush push, ReadYourWrites readYourWrites) {
         this.feed = feed;
         this.push = push;
         this.readYourWrites = readYourWrites;

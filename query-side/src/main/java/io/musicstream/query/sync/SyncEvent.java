@@ -1,5 +1,5 @@
 package io.musicstream.query.sync;
 
 /** The data of a {@code sync} push event: the user's newest token to sync up to. */
-public record SyncEvent(long syncToken) {
+record SyncEvent(long syncToken) {
 }

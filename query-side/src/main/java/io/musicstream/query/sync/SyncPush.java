@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stream over a cap is refused with {@link TooManyStreamsException}, the ones already open stay.
  */
 @Component
-public class SyncPush implements SmartLifecycle {
+class SyncPush implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SyncPush.class);
 
@@ -46,7 +46,7 @@ public class SyncPush implements SmartLifecycle {
     });
     private volatile boolean running;
 
-    public SyncPush(SyncFeed feed, SyncWatermark watermark, StreamSessions sessions,
+    SyncPush(SyncFeed feed, SyncWatermark watermark, StreamSessions sessions,
                     @Value("${music.sync.push.max-streams-per-user:5}") int maxPerUser,
                     @Value("${music.sync.push.max-streams:10000}") int maxStreams,
                     @Value("${music.sync.push.sender-threads:4}") int senderThreads,

@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Changes to the caller's own account. */
 @RestController
 @RequestMapping("/api/v1/me")
-public class AccountCommandController {
+class AccountCommandController {
 
     private final CommandGateway commands;
     private final Clock clock;
 
-    public AccountCommandController(CommandGateway commands, Clock clock) {
+    AccountCommandController(CommandGateway commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }

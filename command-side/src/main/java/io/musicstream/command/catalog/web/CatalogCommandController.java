@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('CURATOR','ADMIN')")
-public class CatalogCommandController {
+class CatalogCommandController {
 
     private final CommandGateway commands;
     private final Clock clock;
 
-    public CatalogCommandController(CommandGateway commands, Clock clock) {
+    CatalogCommandController(CommandGateway commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }

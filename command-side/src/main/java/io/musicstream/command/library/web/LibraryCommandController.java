@@ -35,7 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/me/library")
-public class LibraryCommandController {
+class LibraryCommandController {
 
     static final int MAX_BULK = Library.MAX_IDS_PER_COMMAND;
     static final int MAX_ID = 100;
@@ -46,7 +46,7 @@ public class LibraryCommandController {
     private final Clock clock;
     private final LastSyncTokens lastSyncTokens;
 
-    public LibraryCommandController(CommandGateway commands, LibraryPositions positions, ListenerCountries countries,
+    LibraryCommandController(CommandGateway commands, LibraryPositions positions, ListenerCountries countries,
                                     Clock clock) {
         this.commands = commands;
         this.positions = positions;

@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/me/plays")
-public class PlayController {
+class PlayController {
 
     private final CommandGateway commands;
     private final Clock clock;
 
-    public PlayController(CommandGateway commands, Clock clock) {
+    PlayController(CommandGateway commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }

@@ -22,12 +22,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @Validated
 @RequestMapping("/api/v1")
-public class BrowseController {
+class BrowseController {
 
     private final CatalogBrowse browse;
     private final Territories territories;
 
-    public BrowseController(CatalogBrowse browse, Territories territories) {
+    BrowseController(CatalogBrowse browse, Territories territories) {
         this.browse = browse;
         this.territories = territories;
     }
