@@ -8,9 +8,7 @@ import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.command.playback.RecordPlay;
 import io.musicstream.events.catalog.ReleaseType;
 import io.musicstream.events.catalog.RightsRole;
-import io.musicstream.events.ids.PlayIds;
 import io.musicstream.events.playback.TrackPlayed;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,16 +30,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class AppendBenchmark {
 
-    private static final int JDBC_BATCH = 500;
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final RawEventRows raw;
     private String trackId;
 
     AppendBenchmark(ApplicationContext context) {
         this.commands = context.getBean(CommandGateway.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
-        this.serializer = context.getBean("eventSerializer", Serializer.class);
+        this.raw = new RawEventRows(context);
     }
 
     List<String> run(int rounds, int count, int concurrency) {
@@ -53,16 +46,16 @@ final class AppendBenchmark {
         // warm-up: JIT, connection pool, statement caches
         for (int i = 0; i < 3; i++) {
             throughCommandBus(count, concurrency);
-            rawJdbc(count);
+            raw.insertTrackPlayed(count);
         }
         List<Double> bus = new ArrayList<>();
-        List<Double> raw = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             double b = throughCommandBus(count, concurrency);
-            double r = rawJdbc(count);
+            double r = raw.insertTrackPlayed(count);
             bus.add(b);
-            raw.add(r);
+            rawRates.add(r);
             ratios.add(b / r);
             System.out.printf(Locale.ROOT, "round %d: command bus %s events/s, raw JDBC %s rows/s%n", round,
                     Benchmarks.fmt(b), Benchmarks.fmt(r));
@@ -71,8 +64,8 @@ final class AppendBenchmark {
                 "event append, " + count + " RecordPlay commands per round, " + concurrency + " client threads:",
                 "  command bus:       " + Benchmarks.fmt(Benchmarks.median(bus)) + " commands/s = "
                         + Benchmarks.fmt(Benchmarks.median(bus)) + " events/s (1 event per command)",
-                "  raw batched JDBC:  " + Benchmarks.fmt(Benchmarks.median(raw)) + " rows/s (batches of "
-                        + JDBC_BATCH + ", same serialized rows, same table)",
+                "  raw batched JDBC:  " + Benchmarks.fmt(Benchmarks.median(rawRates)) + " rows/s (batches of "
+                        + RawEventRows.BATCH + ", same serialized rows, same table)",
                 String.format(Locale.ROOT, "  ratio bus/raw:     %.3f (median of per-round ratios)",
                         Benchmarks.median(ratios)));
     }
@@ -135,45 +128,5 @@ final class AppendBenchmark {
         } finally {
             clients.shutdown();
         }
-    }
-
-    private double rawJdbc(int count) {
-        List<Object[]> rows = new ArrayList<>(count);
-        Instant started = Instant.parse("2026-11-21T12:00:00Z");
-        for (int i = 0; i < count; i++) {
-            String playId = UUID.randomUUID().toString();
-            TrackPlayed payload = new TrackPlayed(playId, "bench-user-" + (i % 1000), "bench-track-" + (i % 5000),
-                    started, 180_000, "bench", "SE");
-            String aggregateId = PlayIds.of(payload.userId(), playId);
-            GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", aggregateId, 0,
-                    payload, MetaData.emptyInstance());
-            SerializedObject<byte[]> data = serializer.serialize(payload, byte[].class);
-            SerializedObject<byte[]> meta = serializer.serialize(message.getMetaData(), byte[].class);
-            rows.add(new Object[] {message.getIdentifier(), meta.getData(), data.getData(),
-                    data.getType().getRevision(), data.getType().getName(), message.getTimestamp().toString(), aggregateId,
-                    0L, "Play"});
-        }
-        long t0 = System.nanoTime();
-        for (int from = 0; from < rows.size(); from += JDBC_BATCH) {
-            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + JDBC_BATCH));
-            jdbc.batchUpdate("""
-                    insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
-                        payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
-                    Object[] row = batch.get(i);
-                    for (int c = 0; c < row.length; c++) {
-                        ps.setObject(c + 1, row[c]);
-                    }
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return batch.size();
-                }
-            });
-        }
-        return count / ((System.nanoTime() - t0) / 1e9);
     }
 }

@@ -22,10 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in the same run, interleaved round by round, and reported as a ratio, because these machines are shared.
  *
  * <p>{@code make bench} runs all; {@code make bench ARGS="--only=search --tracks=100000"} runs one, smaller.
- * Options: --only=append|search|sync, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
+ * Options: --only=append|search|sync|plays, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
  * --baseline-queries (how many of the queries the slow pg_trgm baseline runs); for sync: --events, --users,
  * --sync-clients, --requests (per kind of read and round), --writers, --writes (per round), --background-writes
- * (per second while reads are measured, 0 for as fast as one writer goes); where the servers
+ * (per second while reads are measured, 0 for as fast as one writer goes); for plays (not part of all):
+ * --tracks (default 100,000), --plays (default 100,000, published with 10% more as redeliveries); where the servers
  * run: --dir (default .run/bench), --postgres-port, --kafka-port, --elasticsearch-port, --redis-port and
  * --http-port (the API, started for the sync benchmark only), so that two benchmarks can run side by side.
  */
@@ -73,6 +74,10 @@ public final class Benchmarks {
             if (only.equals("all") || only.equals("search")) {
                 report.addAll(new SearchBenchmark(context).run(tracks, 42, concurrency, Math.min(rounds, 3), queries,
                         baselineQueries));
+            }
+            if (only.equals("plays")) {
+                report.addAll(new PlaysBenchmark(context).run(intArg(args, "--tracks=", 100_000),
+                        intArg(args, "--plays=", 100_000), Math.min(rounds, 3), 42));
             }
             if (sync) {
                 report.addAll(new SyncBenchmark(context, httpPort).run(longArg(args, "--events=", 10_000_000),

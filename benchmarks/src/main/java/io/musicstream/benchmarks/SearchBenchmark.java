@@ -15,14 +15,8 @@ import io.musicstream.projections.catalog.search.CatalogIndexRebuild;
 import io.musicstream.projections.catalog.search.CatalogSearch;
 import io.musicstream.projections.catalog.search.SearchText;
 import io.musicstream.tools.catalog.SyntheticCatalog;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,21 +56,8 @@ final class SearchBenchmark {
         report.add(String.format(Locale.ROOT, "catalog search, synthetic catalog of %,d tracks (seed %d), %d clients:",
                 tracks, seed, clients));
 
-        Path file = Path.of(".run", "bench", "catalog-" + tracks + "-" + seed + ".jsonl");
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            long t0 = System.nanoTime();
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-                SyntheticCatalog.write(seed, tracks, out);
-            }
-            System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", file, (System.nanoTime() - t0) / 1e9);
-        }
-
         long t0 = System.nanoTime();
-        CatalogImporter.Totals totals;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            totals = context.getBean(CatalogImporter.class).run(in, OutputStream.nullOutputStream());
-        }
+        CatalogImporter.Totals totals = BenchCatalog.imported(context, tracks, seed);
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         report.add(String.format(Locale.ROOT, "  ingest (commands, %,d releases):  %,.0f tracks/s  (%.1f s, %d failed)",
                 totals.releases(), totals.tracks() / ingestSeconds, ingestSeconds, totals.failed()));
