@@ -119,7 +119,7 @@ final class AppendBenchmark {
                 workers.add(clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         commands.sendAndWait(new RecordPlay(UUID.randomUUID().toString(), "bench-user-" + (i % 1000),
-                                trackId, started, 180_000, "bench", "SE", started));
+                                trackId, started, 180_000, "bench", "SE", null, null, null, false, started));
                     }
                 }));
             }
@@ -143,7 +143,7 @@ final class AppendBenchmark {
         for (int i = 0; i < count; i++) {
             String playId = UUID.randomUUID().toString();
             TrackPlayed payload = new TrackPlayed(playId, "bench-user-" + (i % 1000), "bench-track-" + (i % 5000),
-                    started, 180_000, "bench", "SE");
+                    started, 180_000, "bench", "SE", null, null, false, true, 1);
             String aggregateId = PlayIds.of(payload.userId(), playId);
             GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", aggregateId, 0,
                     payload, MetaData.emptyInstance());
