@@ -143,7 +143,7 @@ final class AppendBenchmark {
         for (int i = 0; i < count; i++) {
             String playId = UUID.randomUUID().toString();
             TrackPlayed payload = new TrackPlayed(playId, "bench-user-" + (i % 1000), "bench-track-" + (i % 5000),
-                    started, 180_000, "bench", "SE", null, null, false, true, 1);
+                    started, 180_000, "bench", "SE", "SE", "bench-release", List.of("bench-artist"), null, null, false, true, 1);
             String aggregateId = PlayIds.of(payload.userId(), playId);
             GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", aggregateId, 0,
                     payload, MetaData.emptyInstance());

@@ -59,7 +59,8 @@ public class Play {
         StreamCounting.Decision decision = count(command, rules.history(), counted);
         PlayContext.Type contextType = InputRules.constant(command.contextType(), PlayContext.Type.class);
         apply(new TrackPlayed(command.playId(), command.userId(), command.trackId(), command.startedAt(),
-                command.msPlayed(), command.deviceId(), command.territory(),
+                command.msPlayed(), command.deviceId(), command.territory(), territory, track.releaseId(),
+                track.artistIds(),
                 InputRules.constant(command.endReason(), EndReason.class),
                 contextType == null ? null : new PlayContext(contextType, command.contextId()),
                 command.offline(), decision.counted(), decision.ruleVersion()));

@@ -10,6 +10,7 @@ import io.musicstream.events.playback.StreamRulesAdopted;
 import io.musicstream.events.playback.TrackPlayed;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +30,8 @@ class PlayTest {
     @BeforeEach
     void catalog() {
         PlayableTracks tracks = (trackId, territory) -> switch (trackId) {
-            case "t-1" -> Optional.of(new PlayableTracks.Track(DURATION, "DE".equals(territory) ? "not licensed in DE" : null));
-            case "t-blocked" -> Optional.of(new PlayableTracks.Track(DURATION, "taken down"));
+            case "t-1" -> Optional.of(new PlayableTracks.Track(DURATION, "DE".equals(territory) ? "not licensed in DE" : null, "r-1", List.of("a-1")));
+            case "t-blocked" -> Optional.of(new PlayableTracks.Track(DURATION, "taken down", "r-1", List.of("a-1")));
             default -> Optional.empty();
         };
         ListenerCountries countries = userId -> userId.equals("u-de") ? "DE" : null;
@@ -50,7 +51,7 @@ class PlayTest {
     void aReportedPlayBecomesTrackPlayed() {
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", null, null, false, true, 1));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1", List.of("a-1"), null, null, false, true, 1));
     }
 
     @Test
@@ -107,7 +108,7 @@ class PlayTest {
         long ms = DURATION + Play.DURATION_MARGIN_MS;
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", T0, ms, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, ms, null, null, null, null, false, true, 1));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, ms, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
     }
 
     @Test
@@ -131,7 +132,7 @@ class PlayTest {
         Instant ahead = NOW.plus(Play.CLOCK_SKEW);
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", ahead, 1, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", ahead, 1, null, null, null, null, false, false, 1));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", ahead, 1, null, null, null, "r-1", List.of("a-1"), null, null, false, false, 1));
     }
 
     @Test
@@ -171,7 +172,7 @@ class PlayTest {
     void thePlaysTerritoryWinsOverTheUsersCountry() {
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-de", "t-1", T0, 1, null, "SE"))
-                .expectEvents(new TrackPlayed("p-1", "u-de", "t-1", T0, 1, null, "SE", null, null, false, false, 1));
+                .expectEvents(new TrackPlayed("p-1", "u-de", "t-1", T0, 1, null, "SE", "SE", "r-1", List.of("a-1"), null, null, false, false, 1));
     }
 
     @Test
@@ -187,7 +188,7 @@ class PlayTest {
         fixture.givenNoPriorActivity()
                 .when(new RecordPlay("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "skipped", "PLAYLIST", "pl-1",
                         true, NOW))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", EndReason.SKIPPED,
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1", List.of("a-1"), EndReason.SKIPPED,
                         new PlayContext(PlayContext.Type.PLAYLIST, "pl-1"), true, true, 1));
     }
 
@@ -217,7 +218,7 @@ class PlayTest {
     void aCountedPlayIsRememberedForTheRepeatWindow() {
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", T0, 30_000, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 30_000, null, null, null, null, false, true, 1));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 30_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
         org.assertj.core.api.Assertions.assertThat(counted.lastCounted).containsEntry("u-1/t-1", T0);
     }
 
@@ -227,7 +228,7 @@ class PlayTest {
         Instant replay = T0.plusSeconds(29);
         fixture.givenNoPriorActivity()
                 .when(play("p-2", "u-1", "t-1", replay, 183_000, null, null))
-                .expectEvents(new TrackPlayed("p-2", "u-1", "t-1", replay, 183_000, null, null, null, null, false,
+                .expectEvents(new TrackPlayed("p-2", "u-1", "t-1", replay, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
                         false, 1));
         org.assertj.core.api.Assertions.assertThat(counted.lastCounted).containsEntry("u-1/t-1", T0);
     }
@@ -244,16 +245,16 @@ class PlayTest {
     void theSamePlayIdFromTwoUsersCountsForBoth() {
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", T0, 183_000, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, null, null, null, null, false, true, 1));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
         AggregateTestFixture<Play> other = new AggregateTestFixture<>(Play.class);
         other.registerInjectableResource((PlayableTracks) (trackId, territory) ->
-                Optional.of(new PlayableTracks.Track(DURATION, null)));
+                Optional.of(new PlayableTracks.Track(DURATION, null, "r-1", List.of("a-1"))));
         other.registerInjectableResource((ListenerCountries) userId -> null);
         other.registerInjectableResource(rules);
         other.registerInjectableResource(counted);
         other.givenNoPriorActivity()
                 .when(play("p-1", "u-2", "t-1", T0, 183_000, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-2", "t-1", T0, 183_000, null, null, null, null, false, true, 1));
+                .expectEvents(new TrackPlayed("p-1", "u-2", "t-1", T0, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
     }
 
     @Test
@@ -262,17 +263,17 @@ class PlayTest {
         Instant before = T0.minusSeconds(1);
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", before, 45_000, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", before, 45_000, null, null, null, null, false,
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", before, 45_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
                         true, 1));
         AggregateTestFixture<Play> after = new AggregateTestFixture<>(Play.class);
         after.registerInjectableResource((PlayableTracks) (trackId, territory) ->
-                Optional.of(new PlayableTracks.Track(DURATION, null)));
+                Optional.of(new PlayableTracks.Track(DURATION, null, "r-1", List.of("a-1"))));
         after.registerInjectableResource((ListenerCountries) userId -> null);
         after.registerInjectableResource(rules);
         after.registerInjectableResource(counted);
         after.givenNoPriorActivity()
                 .when(play("p-2", "u-1", "t-2", T0, 45_000, null, null))
-                .expectEvents(new TrackPlayed("p-2", "u-1", "t-2", T0, 45_000, null, null, null, null, false,
+                .expectEvents(new TrackPlayed("p-2", "u-1", "t-2", T0, 45_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
                         false, 2));
     }
 

@@ -1,6 +1,7 @@
 package io.musicstream.events.playback;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,6 +10,10 @@ import org.axonframework.serialization.Revision;
  *
  * @param territory   where the client said the track was played, or {@code null} when it did not say (the play
  *                    was then checked against the user's country)
+ * @param playedIn    the territory the play was checked against (the client's, else the listener's country at the
+ *                    time), or {@code null} when neither was known; charts and royalties count it there
+ * @param releaseId   the release the track belonged to when it was played
+ * @param artistIds   the track's artists when it was played (its release's when it names none)
  * @param endReason   why the play ended, or {@code null} when unknown
  * @param context     what it was played from, or {@code null} when unknown
  * @param offline     whether it was played without a connection and reported later
@@ -24,9 +29,16 @@ public record TrackPlayed(
         long msPlayed,
         String deviceId,
         String territory,
+        String playedIn,
+        String releaseId,
+        List<String> artistIds,
         EndReason endReason,
         PlayContext context,
         boolean offline,
         boolean counted,
         int ruleVersion) implements PlaybackEvent {
+
+    public TrackPlayed {
+        artistIds = artistIds == null ? List.of() : List.copyOf(artistIds);
+    }
 }

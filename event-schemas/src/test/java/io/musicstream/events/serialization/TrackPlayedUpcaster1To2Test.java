@@ -1,13 +1,11 @@
 package io.musicstream.events.serialization;
 
-import io.musicstream.events.playback.StreamRulesAdopted;
-import io.musicstream.events.playback.TrackPlayed;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.musicstream.events.serialization.EventJson;
+import io.musicstream.events.playback.StreamRulesAdopted;
+import io.musicstream.events.playback.TrackPlayed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.musicstream.infra.playback;
 import io.musicstream.command.playback.CountedStreams;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +23,13 @@ class JdbcCountedStreams implements CountedStreams {
 
     @Override
     public Instant lockLastCounted(String userId, String trackId) {
-        Timestamp last = jdbc.sql("""
+        Optional<Timestamp> last = jdbc.sql("""
                         insert into counted_stream (user_id, track_id) values (?, ?)
                         on conflict (user_id, track_id) do update set user_id = excluded.user_id
                         returning last_counted_start""")
                 .params(userId, trackId)
-                .query((rs, row) -> rs.getTimestamp(1)).single();
-        return last == null ? null : last.toInstant();
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1))).single();
+        return last.map(Timestamp::toInstant).orElse(null);
     }
 
     @Override
