@@ -112,7 +112,7 @@ final class AppendBenchmark {
                 workers.add(clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         commands.sendAndWait(new RecordPlay(UUID.randomUUID().toString(), "bench-user-" + (i % 1000),
-                                trackId, started, 180_000, "bench", "SE", started));
+                                trackId, started, 180_000, "bench", "SE", null, null, null, false, started));
                     }
                 }));
             }

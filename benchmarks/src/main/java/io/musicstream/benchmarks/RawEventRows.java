@@ -1,6 +1,8 @@
 package io.musicstream.benchmarks;
 
 import io.musicstream.events.ids.PlayIds;
+import io.musicstream.events.playback.EndReason;
+import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -33,7 +35,8 @@ final class RawEventRows {
         for (int i = 0; i < count; i++) {
             String playId = UUID.randomUUID().toString();
             TrackPlayed payload = new TrackPlayed(playId, "bench-user-" + (i % 1000), "bench-track-" + (i % 5000),
-                    started, 180_000, "bench", "SE");
+                    started, 180_000, "bench", "SE", "SE", "bench-release", List.of("bench-artist"), EndReason.TRACK_DONE,
+                    new PlayContext(PlayContext.Type.ALBUM, "bench-release"), false, true, 1);
             String aggregateId = PlayIds.of(payload.userId(), playId);
             GenericDomainEventMessage<TrackPlayed> message = new GenericDomainEventMessage<>("Play", aggregateId, 0,
                     payload, MetaData.emptyInstance());

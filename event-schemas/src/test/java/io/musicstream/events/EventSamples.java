@@ -21,6 +21,9 @@ import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
+import io.musicstream.events.playback.EndReason;
+import io.musicstream.events.playback.PlayContext;
+import io.musicstream.events.playback.StreamRulesAdopted;
 import io.musicstream.events.playback.TrackPlayed;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +56,9 @@ final class EventSamples {
                         List.of("a-1"), "FatCat", LocalDate.of(1999, 6, 12), List.of("post-rock"),
                         "https://img.example/r-1.jpg",
                         List.of(TRACK), AT),
-                new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS"),
+                new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS", "IS", "r-1", List.of("a-1", "a-2"), EndReason.TRACK_DONE,
+                        new PlayContext(PlayContext.Type.PLAYLIST, "pl-1"), true, true, 2),
+                new StreamRulesAdopted(2, 31_000, 60_000, AT, "admin-1"),
                 new TrackMetadataUpdated("r-1", TRACK, AT),
                 new TrackTakenDown("r-1", "t-1", List.of("DK", "NO"), "licence dispute", AT),
                 new TrackRestored("r-1", "t-1", List.of("NO"), AT),

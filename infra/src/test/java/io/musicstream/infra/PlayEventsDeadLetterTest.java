@@ -45,21 +45,33 @@ class PlayEventsDeadLetterTest extends IntegrationTest {
         String withNul = "p\u0000" + UUID.randomUUID();
         String unknownTrack = "p-unknown-" + UUID.randomUUID();
         String valid = "p-valid-" + UUID.randomUUID();
+        String badEndReason = "p-end-" + UUID.randomUUID();
+        String badContext = "p-context-" + UUID.randomUUID();
 
         kafka.send(KafkaConfig.PLAY_EVENTS, key, play(tooLong, user, playableTrack())).get();
         kafka.send(KafkaConfig.PLAY_EVENTS, key, play(withNul, user, playableTrack())).get();
         kafka.send(KafkaConfig.PLAY_EVENTS, key, play(unknownTrack, user, "no-such-track")).get();
         kafka.send(KafkaConfig.PLAY_EVENTS, key, "{not json").get();
-        kafka.send(KafkaConfig.PLAY_EVENTS, key, play(valid, user, playableTrack())).get();
+        kafka.send(KafkaConfig.PLAY_EVENTS, key, play(badEndReason, user, playableTrack(),
+                Map.of("endReason", "EXPLODED"))).get();
+        kafka.send(KafkaConfig.PLAY_EVENTS, key, play(badContext, user, playableTrack(),
+                Map.of("context", Map.of("type", "ALBUM", "id", "a\u0000b")))).get();
+        kafka.send(KafkaConfig.PLAY_EVENTS, key, play(valid, user, playableTrack(),
+                Map.of("endReason", "TRACK_DONE", "context", Map.of("type", "RADIO"), "offline", true))).get();
 
         eventually(() -> assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
                 .param(PlayIds.of(user, valid)).query(Long.class).single()).isEqualTo(1L));
 
-        Map<String, String> reasons = deadLetters(key, 4);
+        Map<String, String> reasons = deadLetters(key, 6);
         assertThat(reasons.get(tooLong)).contains("playId: must be at most 100 characters, got 300");
         assertThat(reasons.get(withNul)).contains("playId: must not contain control characters");
         assertThat(reasons.get(unknownTrack)).contains("track no-such-track does not exist");
         assertThat(reasons.get("{not json")).contains("malformed JSON");
+        assertThat(reasons.get(badEndReason)).contains("endReason: must be one of");
+        assertThat(reasons.get(badContext)).contains("context.id: must not contain control characters");
+        assertThat(jdbc.sql("select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ?")
+                .param(PlayIds.of(user, valid)).query(String.class).single())
+                .contains("\"endReason\":\"TRACK_DONE\"", "\"type\":\"RADIO\"", "\"offline\":true", "\"counted\":true");
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier like ?")
                 .param(PlayIds.of(user, "") + "%").query(Long.class).single()).isEqualTo(1L);
     }
@@ -102,7 +114,13 @@ class PlayEventsDeadLetterTest extends IntegrationTest {
     }
 
     private static String play(String playId, String userId, String trackId) {
-        return ApiClient.json(Map.of("playId", playId, "userId", userId, "trackId", trackId,
+        return play(playId, userId, trackId, Map.of());
+    }
+
+    private static String play(String playId, String userId, String trackId, Map<String, Object> more) {
+        Map<String, Object> play = new HashMap<>(Map.of("playId", playId, "userId", userId, "trackId", trackId,
                 "startedAt", Instant.now().minusSeconds(200).toString(), "msPlayed", 183000, "territory", "SE"));
+        play.putAll(more);
+        return ApiClient.json(play);
     }
 }

@@ -97,6 +97,31 @@ public final class InputRules {
         return this;
     }
 
+    /** An optional name of one of {@code type}'s constants, in any case. */
+    public <E extends Enum<E>> InputRules oneOf(String field, String value, Class<E> type) {
+        String fault = textFault(value, ID);
+        if (fault == null && value != null && constant(value, type) == null) {
+            fault = "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", got " + value;
+        }
+        if (fault != null) {
+            errors.add(field + ": " + fault);
+        }
+        return this;
+    }
+
+    /** The constant {@code value} names in any case, or {@code null} when absent or unknown. */
+    public static <E extends Enum<E>> E constant(String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
     /** Adds a fault of a rule checked by the caller. */
     public InputRules fault(String field, String message) {
         errors.add(field + ": " + message);

@@ -7,8 +7,11 @@ import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.ids.PlayIds;
+import io.musicstream.events.playback.EndReason;
+import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,7 +42,8 @@ public class Play {
     }
 
     @CommandHandler
-    public Play(RecordPlay command, PlayableTracks catalog, ListenerCountries countries) {
+    public Play(RecordPlay command, PlayableTracks catalog, ListenerCountries countries, StreamRulesInForce rules,
+                CountedStreams counted) {
         checkInput(command);
         String territory = command.territory() != null ? command.territory() : countries.countryOf(command.userId());
         PlayableTracks.Track track = catalog.track(command.trackId(), territory)
@@ -52,8 +56,25 @@ public class Play {
             throw new InvalidCommandException(List.of("track " + command.trackId() + " may not be played"
                     + (territory == null ? "" : " in " + territory) + ": " + track.unavailable()));
         }
+        StreamCounting.Decision decision = count(command, rules.history(), counted);
+        PlayContext.Type contextType = InputRules.constant(command.contextType(), PlayContext.Type.class);
         apply(new TrackPlayed(command.playId(), command.userId(), command.trackId(), command.startedAt(),
-                command.msPlayed(), command.deviceId(), command.territory()));
+                command.msPlayed(), command.deviceId(), command.territory(), territory, track.releaseId(),
+                track.artistIds(),
+                InputRules.constant(command.endReason(), EndReason.class),
+                contextType == null ? null : new PlayContext(contextType, command.contextId()),
+                command.offline(), decision.counted(), decision.ruleVersion()));
+    }
+
+    /** Last, once nothing can refuse the play: the lock and the record roll back with a duplicate's append. */
+    private static StreamCounting.Decision count(RecordPlay play, StreamRuleHistory rules, CountedStreams counted) {
+        Instant last = StreamCounting.longEnough(rules, play.startedAt(), play.msPlayed())
+                ? counted.lockLastCounted(play.userId(), play.trackId()) : null;
+        StreamCounting.Decision decision = StreamCounting.decide(rules, play.startedAt(), play.msPlayed(), last);
+        if (decision.counted()) {
+            counted.counted(play.userId(), play.trackId(), play.startedAt());
+        }
+        return decision;
     }
 
     private static void checkInput(RecordPlay command) {
@@ -62,7 +83,13 @@ public class Play {
                 .text("userId", command.userId(), InputRules.ID)
                 .text("trackId", command.trackId(), InputRules.ID)
                 .text("deviceId", command.deviceId(), InputRules.ID)
-                .territory("territory", command.territory());
+                .territory("territory", command.territory())
+                .oneOf("endReason", command.endReason(), EndReason.class)
+                .oneOf("context.type", command.contextType(), PlayContext.Type.class)
+                .text("context.id", command.contextId(), InputRules.ID);
+        if (command.contextId() != null && command.contextType() == null) {
+            rules.fault("context.type", "is required with context.id");
+        }
         required(rules, "playId", command.playId());
         required(rules, "userId", command.userId());
         required(rules, "trackId", command.trackId());

@@ -4,9 +4,13 @@ import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.command.library.ListenerCountries;
+import io.musicstream.events.playback.EndReason;
+import io.musicstream.events.playback.PlayContext;
+import io.musicstream.events.playback.StreamRulesAdopted;
 import io.musicstream.events.playback.TrackPlayed;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,36 +22,42 @@ class PlayTest {
     private static final Instant T0 = NOW.minus(Duration.ofMinutes(4));
     private static final long DURATION = 200_000;
     private final AggregateTestFixture<Play> fixture = new AggregateTestFixture<>(Play.class);
+    private StreamRuleHistory history = StreamRuleHistory.initial();
+    private final StreamRulesInForce rules = () -> history;
+    private final InMemoryCountedStreams counted = new InMemoryCountedStreams();
 
     /** t-1 plays everywhere but DE; t-blocked nowhere; nothing else exists. u-de lives in DE. */
     @BeforeEach
     void catalog() {
         PlayableTracks tracks = (trackId, territory) -> switch (trackId) {
-            case "t-1" -> Optional.of(new PlayableTracks.Track(DURATION, "DE".equals(territory) ? "not licensed in DE" : null));
-            case "t-blocked" -> Optional.of(new PlayableTracks.Track(DURATION, "taken down"));
+            case "t-1" -> Optional.of(new PlayableTracks.Track(DURATION, "DE".equals(territory) ? "not licensed in DE" : null, "r-1", List.of("a-1")));
+            case "t-blocked" -> Optional.of(new PlayableTracks.Track(DURATION, "taken down", "r-1", List.of("a-1")));
             default -> Optional.empty();
         };
         ListenerCountries countries = userId -> userId.equals("u-de") ? "DE" : null;
         fixture.registerInjectableResource(tracks);
         fixture.registerInjectableResource(countries);
+        fixture.registerInjectableResource(rules);
+        fixture.registerInjectableResource(counted);
     }
 
     private static RecordPlay play(String playId, String userId, String trackId, Instant startedAt, long msPlayed,
                                    String deviceId, String territory) {
-        return new RecordPlay(playId, userId, trackId, startedAt, msPlayed, deviceId, territory, NOW);
+        return new RecordPlay(playId, userId, trackId, startedAt, msPlayed, deviceId, territory, null, null, null,
+                false, NOW);
     }
 
     @Test
     void aReportedPlayBecomesTrackPlayed() {
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1", List.of("a-1"), null, null, false, true, 1));
     }
 
     @Test
     void aPlayWithoutTrackOrTimeIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RecordPlay("p-1", "u-1", " ", null, -1, null, null, NOW))
+                .when(new RecordPlay("p-1", "u-1", " ", null, -1, null, null, null, null, null, false, NOW))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("trackId: is required; msPlayed: must be from 0 to 86400000, got -1; "
                         + "startedAt: is required")
@@ -98,7 +108,7 @@ class PlayTest {
         long ms = DURATION + Play.DURATION_MARGIN_MS;
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", T0, ms, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, ms, null, null));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, ms, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
     }
 
     @Test
@@ -122,7 +132,7 @@ class PlayTest {
         Instant ahead = NOW.plus(Play.CLOCK_SKEW);
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-1", "t-1", ahead, 1, null, null))
-                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", ahead, 1, null, null));
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", ahead, 1, null, null, null, "r-1", List.of("a-1"), null, null, false, false, 1));
     }
 
     @Test
@@ -162,7 +172,7 @@ class PlayTest {
     void thePlaysTerritoryWinsOverTheUsersCountry() {
         fixture.givenNoPriorActivity()
                 .when(play("p-1", "u-de", "t-1", T0, 1, null, "SE"))
-                .expectEvents(new TrackPlayed("p-1", "u-de", "t-1", T0, 1, null, "SE"));
+                .expectEvents(new TrackPlayed("p-1", "u-de", "t-1", T0, 1, null, "SE", "SE", "r-1", List.of("a-1"), null, null, false, false, 1));
     }
 
     @Test
@@ -171,6 +181,100 @@ class PlayTest {
                 .when(play("p-1", "u-1", "t-1", T0, 1, null, null))
                 .expectState(play -> org.assertj.core.api.Assertions.assertThat(
                         play(play)).isEqualTo("play:u-1:p-1"));
+    }
+
+    @Test
+    void aPlayCarriesItsEndReasonContextAndOfflineFlag() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordPlay("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "skipped", "PLAYLIST", "pl-1",
+                        true, NOW))
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1", List.of("a-1"), EndReason.SKIPPED,
+                        new PlayContext(PlayContext.Type.PLAYLIST, "pl-1"), true, true, 1));
+    }
+
+    @Test
+    void unknownEndReasonsAndContextsAreRefusedNamingTheField() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordPlay("p-1", "u-1", "t-1", T0, 1, null, null, "EXPLODED", "CAR", "c\u0000",
+                        false, NOW))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("endReason: must be one of"),
+                        org.hamcrest.Matchers.containsString("context.type: must be one of"),
+                        org.hamcrest.Matchers.containsString("context.id: must not contain control characters")))
+                .expectNoEvents();
+        org.assertj.core.api.Assertions.assertThat(counted.lastCounted).isEmpty();
+    }
+
+    @Test
+    void aContextIdWithoutATypeIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordPlay("p-1", "u-1", "t-1", T0, 1, null, null, null, null, "pl-1", false, NOW))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("context.type: is required with context.id");
+    }
+
+    @Test
+    void aCountedPlayIsRememberedForTheRepeatWindow() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", T0, 30_000, null, null))
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 30_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
+        org.assertj.core.api.Assertions.assertThat(counted.lastCounted).containsEntry("u-1/t-1", T0);
+    }
+
+    @Test
+    void aReplayOfTheSameTrackWithinTheWindowIsRecordedButNotCounted() {
+        counted.counted("u-1", "t-1", T0);
+        Instant replay = T0.plusSeconds(29);
+        fixture.givenNoPriorActivity()
+                .when(play("p-2", "u-1", "t-1", replay, 183_000, null, null))
+                .expectEvents(new TrackPlayed("p-2", "u-1", "t-1", replay, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
+                        false, 1));
+        org.assertj.core.api.Assertions.assertThat(counted.lastCounted).containsEntry("u-1/t-1", T0);
+    }
+
+    @Test
+    void aRefusedPlayLeavesTheCountedStreamsUnchanged() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-blocked", T0, 183_000, null, null))
+                .expectException(InvalidCommandException.class);
+        org.assertj.core.api.Assertions.assertThat(counted.lastCounted).isEmpty();
+    }
+
+    @Test
+    void theSamePlayIdFromTwoUsersCountsForBoth() {
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", T0, 183_000, null, null))
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
+        AggregateTestFixture<Play> other = new AggregateTestFixture<>(Play.class);
+        other.registerInjectableResource((PlayableTracks) (trackId, territory) ->
+                Optional.of(new PlayableTracks.Track(DURATION, null, "r-1", List.of("a-1"))));
+        other.registerInjectableResource((ListenerCountries) userId -> null);
+        other.registerInjectableResource(rules);
+        other.registerInjectableResource(counted);
+        other.givenNoPriorActivity()
+                .when(play("p-1", "u-2", "t-1", T0, 183_000, null, null))
+                .expectEvents(new TrackPlayed("p-1", "u-2", "t-1", T0, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
+    }
+
+    @Test
+    void aPlayIsCountedByTheRulesInForceWhenItStarted() {
+        history = history.with(new StreamRulesAdopted(2, 60_000, 30_000, T0, "admin"));
+        Instant before = T0.minusSeconds(1);
+        fixture.givenNoPriorActivity()
+                .when(play("p-1", "u-1", "t-1", before, 45_000, null, null))
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", before, 45_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
+                        true, 1));
+        AggregateTestFixture<Play> after = new AggregateTestFixture<>(Play.class);
+        after.registerInjectableResource((PlayableTracks) (trackId, territory) ->
+                Optional.of(new PlayableTracks.Track(DURATION, null, "r-1", List.of("a-1"))));
+        after.registerInjectableResource((ListenerCountries) userId -> null);
+        after.registerInjectableResource(rules);
+        after.registerInjectableResource(counted);
+        after.givenNoPriorActivity()
+                .when(play("p-2", "u-1", "t-2", T0, 45_000, null, null))
+                .expectEvents(new TrackPlayed("p-2", "u-1", "t-2", T0, 45_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
+                        false, 2));
     }
 
     private static String play(Play play) {

@@ -1,5 +1,5 @@
 package io.musicstream.events.playback;
 
-/** What was played. */
-public sealed interface PlaybackEvent permits TrackPlayed {
+/** What was played, and the rules that decide which plays count as streams. */
+public sealed interface PlaybackEvent permits TrackPlayed, StreamRulesAdopted {
 }

@@ -2,6 +2,8 @@ package io.musicstream.infra.axon;
 
 import io.musicstream.command.library.Library;
 import io.musicstream.events.serialization.EventJson;
+import io.musicstream.events.serialization.TrackPlayedUpcaster1To2;
+import io.musicstream.infra.playback.StreamRulesCache;
 import io.musicstream.projections.account.UserAccountProjection;
 import io.musicstream.projections.catalog.artists.ArtistDirectoryProjection;
 import java.time.Clock;
@@ -142,6 +144,13 @@ public class AxonConfig {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor(UserAccountProjection.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(ArtistDirectoryProjection.PROCESSING_GROUP));
+                .registerSubscribingEventProcessor(ArtistDirectoryProjection.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(StreamRulesCache.PROCESSING_GROUP));
+    }
+
+    /** One upcaster per revision step of an event, oldest first. */
+    @Bean
+    ConfigurerModule upcasters() {
+        return configurer -> configurer.registerEventUpcaster(c -> new TrackPlayedUpcaster1To2());
     }
 }

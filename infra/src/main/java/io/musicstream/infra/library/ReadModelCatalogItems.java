@@ -43,7 +43,8 @@ class ReadModelCatalogItems implements CatalogItems, PlayableTracks {
     @Override
     public Optional<Track> track(String trackId, String territory) {
         return Optional.ofNullable(catalog.tracks(List.of(trackId), territory).get(trackId)).map(track -> new Track(
-                track.durationMs(), track.availability().available() ? null : track.availability().reason()));
+                track.durationMs(), track.availability().available() ? null : track.availability().reason(),
+                track.releaseId(), track.artistIds()));
     }
 
     private Map<String, Refusal> tracks(List<String> ids, String territory) {

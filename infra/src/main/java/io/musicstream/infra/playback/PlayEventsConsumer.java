@@ -29,9 +29,12 @@ class PlayEventsConsumer {
     private static final Logger log = LoggerFactory.getLogger(PlayEventsConsumer.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** The JSON a client or edge gateway publishes for one play. */
+    /** The JSON a client or edge gateway publishes for one play; the HTTP play report's shape plus userId. */
     record PlayEventMessage(String playId, String userId, String trackId, Instant startedAt, Long msPlayed,
-                            String deviceId, String territory) {
+                            String deviceId, String territory, String endReason, Context context, Boolean offline) {
+    }
+
+    record Context(String type, String id) {
     }
 
     private final CommandGateway commands;
@@ -58,9 +61,11 @@ class PlayEventsConsumer {
             throw new PoisonRecordException("msPlayed: is required", null);
         }
         try {
+            Context context = message.context();
             commands.sendAndWait(new RecordPlay(message.playId(), message.userId(), message.trackId(),
                     message.startedAt(), message.msPlayed(), message.deviceId(), message.territory(),
-                    clock.instant()));
+                    message.endReason(), context == null ? null : context.type(), context == null ? null : context.id(),
+                    Boolean.TRUE.equals(message.offline()), clock.instant()));
         } catch (AggregateStreamCreationException duplicate) {
             log.debug("play {} of user {} was already recorded", message.playId(), message.userId());
         } catch (RuntimeException e) {

@@ -151,6 +151,13 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
                     f -> new Call("POST", "/api/v1/admin/search-index/rebuild", null, null, false, null)),
             row("GET", "/api/v1/admin/search-index/rebuild", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/admin/search-index/rebuild")),
+            // harmless: refused by the rules aggregate (minMsPlayed below 0) once past security
+            row("POST", "/api/v1/admin/stream-rules", Access.anyOf(Role.ADMIN), Scope.SHARED,
+                    f -> json("POST", "/api/v1/admin/stream-rules", Map.of("minMsPlayed", -1,
+                            "repeatWindowSeconds", 30, "effectiveFrom", Instant.now().plus(1, ChronoUnit.DAYS)
+                                    .truncatedTo(ChronoUnit.SECONDS).toString()))),
+            row("GET", "/api/v1/admin/stream-rules", Access.anyOf(Role.ADMIN), Scope.SHARED,
+                    f -> get("/api/v1/admin/stream-rules")),
             row("GET", "/api/v1/admin/users", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/admin/users?username=" + f.owner().username())),
             // the owner's roles as they are: nothing is recorded

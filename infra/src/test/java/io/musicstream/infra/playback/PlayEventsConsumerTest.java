@@ -59,6 +59,17 @@ class PlayEventsConsumerTest {
     }
 
     @Test
+    void theEndReasonContextAndOfflineFlagReachTheCommand() {
+        consumer.onPlayEvent(record("{\"playId\":\"p-1\",\"userId\":\"u-1\",\"trackId\":\"t-1\","
+                + "\"startedAt\":\"2026-12-07T09:59:00Z\",\"msPlayed\":1000,\"endReason\":\"SKIPPED\","
+                + "\"context\":{\"type\":\"ALBUM\",\"id\":\"r-1\"},\"offline\":true}"));
+        org.mockito.ArgumentCaptor<Object> sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        org.mockito.Mockito.verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue()).isEqualTo(new io.musicstream.command.playback.RecordPlay("p-1", "u-1", "t-1",
+                Instant.parse("2026-12-07T09:59:00Z"), 1000, null, null, "SKIPPED", "ALBUM", "r-1", true, NOW));
+    }
+
+    @Test
     void malformedOrIncompleteRecordsArePoison() {
         assertThatThrownBy(() -> consumer.onPlayEvent(record("{nope"))).isInstanceOf(PoisonRecordException.class)
                 .hasMessageStartingWith("malformed JSON");

@@ -4,6 +4,7 @@ import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.projections.common.Storable;
+import io.musicstream.projections.common.UnitOfWorkBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -19,8 +20,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,12 +103,7 @@ public class LibrarySyncProjection {
     }
 
     private Batch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(u -> writeOrFindRefused(batch));
-            return batch;
-        });
+        return UnitOfWorkBatch.current(BATCH, Batch::new, this::writeOrFindRefused);
     }
 
     /**

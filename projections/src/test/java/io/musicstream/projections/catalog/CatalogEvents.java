@@ -60,6 +60,7 @@ public final class CatalogEvents {
     }
 
     public static TrackPlayed played(String trackId) {
-        return new TrackPlayed(UUID.randomUUID().toString(), "listener", trackId, AT, 180_000, "phone", "SE");
+        return new TrackPlayed(UUID.randomUUID().toString(), "listener", trackId, AT, 180_000, "phone", "SE", "SE", "r-1", List.of("a-1"), null,
+                null, false, true, 1);
     }
 }

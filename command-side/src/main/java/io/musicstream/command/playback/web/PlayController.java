@@ -1,6 +1,8 @@
 package io.musicstream.command.playback.web;
 
 import io.musicstream.command.playback.RecordPlay;
+import io.musicstream.events.ids.PlayIds;
+import io.musicstream.events.playback.TrackPlayed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +13,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,28 +32,46 @@ class PlayController {
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final EventStore events;
 
-    PlayController(CommandGateway commands, Clock clock) {
+    PlayController(CommandGateway commands, Clock clock, EventStore events) {
         this.commands = commands;
         this.clock = clock;
+        this.events = events;
     }
 
+    /** {@code endReason} and {@code context} are checked by the play's rules, as on the play-events topic. */
     public record PlayRequest(@NotBlank @Size(max = 100) String playId, @NotBlank @Size(max = 100) String trackId,
                               @NotNull Instant startedAt, @PositiveOrZero long msPlayed,
-                              @Size(max = 100) String deviceId, @Pattern(regexp = "[A-Z]{2}") String territory) {
+                              @Size(max = 100) String deviceId, @Pattern(regexp = "[A-Z]{2}") String territory,
+                              String endReason, Context context, Boolean offline) {
     }
 
-    public record PlayRecorded(String playId, boolean duplicate) {
+    /** What the track was played from: ALBUM, PLAYLIST, ARTIST, SEARCH, RADIO, LIBRARY or OTHER, and its id. */
+    public record Context(String type, String id) {
+    }
+
+    /** @param counted whether the play counts as a stream, under the rules of {@code ruleVersion} */
+    public record PlayRecorded(String playId, boolean duplicate, boolean counted, int ruleVersion) {
     }
 
     @PostMapping
     public ResponseEntity<PlayRecorded> record(@Valid @RequestBody PlayRequest request, Principal user) {
         try {
+            Context context = request.context();
             commands.sendAndWait(new RecordPlay(request.playId(), user.getName(), request.trackId(),
-                    request.startedAt(), request.msPlayed(), request.deviceId(), request.territory(), clock.instant()));
-            return ResponseEntity.status(HttpStatus.CREATED).body(new PlayRecorded(request.playId(), false));
+                    request.startedAt(), request.msPlayed(), request.deviceId(), request.territory(),
+                    request.endReason(), context == null ? null : context.type(), context == null ? null : context.id(),
+                    Boolean.TRUE.equals(request.offline()), clock.instant()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(recorded(user.getName(), request.playId(), false));
         } catch (AggregateStreamCreationException duplicate) {
-            return ResponseEntity.ok(new PlayRecorded(request.playId(), true));
+            return ResponseEntity.ok(recorded(user.getName(), request.playId(), true));
         }
+    }
+
+    /** The decision as stored: a duplicate gets the first report's. */
+    private PlayRecorded recorded(String userId, String playId, boolean duplicate) {
+        TrackPlayed played = (TrackPlayed) events.readEvents(PlayIds.of(userId, playId)).next().getPayload();
+        return new PlayRecorded(playId, duplicate, played.counted(), played.ruleVersion());
     }
 }

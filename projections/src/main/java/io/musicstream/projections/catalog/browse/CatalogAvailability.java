@@ -26,19 +26,24 @@ public class CatalogAvailability {
         this.jdbc = jdbc;
     }
 
-    /** A track the catalog knows: its length and whether it can be played in the territory asked. */
-    public record PlayableTrack(long durationMs, Availability availability) {
+    /**
+     * A track the catalog knows: its length, whether it can be played in the territory asked, its release and
+     * artists.
+     */
+    public record PlayableTrack(long durationMs, Availability availability, String releaseId, List<String> artistIds) {
     }
 
     /** The tracks the catalog knows among {@code trackIds}, by id. */
     public Map<String, PlayableTrack> tracks(Collection<String> trackIds, String territory) {
         Map<String, PlayableTrack> found = new HashMap<>();
         jdbc.sql("""
-                        select track_id, territories, blocked_everywhere, blocked_territories, duration_ms
+                        select track_id, territories, blocked_everywhere, blocked_territories, duration_ms,
+                               release_id, artist_ids
                         from browse_track where track_id = any(?)""")
                 .param(trackIds.toArray(String[]::new))
                 .query((ResultSet rs) -> {
-                    found.put(rs.getString(1), new PlayableTrack(rs.getLong(5), availability(rs, territory)));
+                    found.put(rs.getString(1), new PlayableTrack(rs.getLong(5), availability(rs, territory),
+                            rs.getString(6), strings(rs, 7)));
                 });
         return found;
     }

@@ -11,10 +11,9 @@ import io.musicstream.events.catalog.TrackRestored;
 import io.musicstream.events.catalog.TrackTakenDown;
 import io.musicstream.projections.catalog.artists.RegisteredArtists;
 import io.musicstream.projections.common.Storable;
+import io.musicstream.projections.common.UnitOfWorkBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,12 +98,9 @@ public class CatalogSearchProjection {
 
     /** One writer per unit of work (a batch of events), flushed as the batch commits. */
     private IndexWriter batchWriter() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(WRITER, key -> {
+        return UnitOfWorkBatch.current(WRITER, () -> {
             index.ensureExists();
-            IndexWriter writer = new IndexWriter(client, CatalogIndex.ALIAS, 2_000);
-            root.onPrepareCommit(u -> writer.flush());
-            return writer;
-        });
+            return new IndexWriter(client, CatalogIndex.ALIAS, 2_000);
+        }, IndexWriter::flush);
     }
 }
