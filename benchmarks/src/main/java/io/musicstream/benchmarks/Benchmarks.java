@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * --baseline-queries (how many of the queries the slow pg_trgm baseline runs); for sync: --events, --users,
  * --sync-clients, --requests (per kind of read and round), --writers, --writes (per round), --background-writes
  * (per second while reads are measured, 0 for as fast as one writer goes); for plays (not part of all):
- * --tracks (default 100,000), --plays (default 100,000, published with 10% more as redeliveries); where the servers
+ * --tracks (default 100,000), --plays (default 10,000,000, published with 10% more as redeliveries); where the servers
  * run: --dir (default .run/bench), --postgres-port, --kafka-port, --elasticsearch-port, --redis-port and
  * --http-port (the API, started for the sync benchmark only), so that two benchmarks can run side by side.
  */
@@ -77,7 +77,7 @@ public final class Benchmarks {
             }
             if (only.equals("plays")) {
                 report.addAll(new PlaysBenchmark(context).run(intArg(args, "--tracks=", 100_000),
-                        intArg(args, "--plays=", 100_000), Math.min(rounds, 3), 42));
+                        intArg(args, "--plays=", 10_000_000), Math.min(rounds, 3), 42));
             }
             if (sync) {
                 report.addAll(new SyncBenchmark(context, httpPort).run(longArg(args, "--events=", 10_000_000),

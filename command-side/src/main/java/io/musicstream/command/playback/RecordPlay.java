@@ -2,10 +2,9 @@ package io.musicstream.command.playback;
 
 import io.musicstream.events.ids.PlayIds;
 import java.time.Instant;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * A client reports that a user played a track. {@code playId} is chosen by the client and makes the report
+ * A client reports that a user played a track; {@link PlayRecorder} records reports in batches. {@code playId} is chosen by the client and makes the report
  * idempotent per user: the same play reported twice is stored once.
  *
  * @param territory   where it was played, or {@code null}: then the user's country
@@ -28,7 +27,7 @@ public record RecordPlay(
         boolean offline,
         Instant receivedAt) {
 
-    @TargetAggregateIdentifier
+    /** The play's stream in the event store: the play id is scoped to its user. */
     public String aggregateId() {
         return PlayIds.of(userId, playId);
     }

@@ -41,8 +41,8 @@ public class StreamRules {
         if (command.adoptedBy() == null || command.adoptedBy().isBlank()) {
             rules.fault("adoptedBy", "is required");
         }
-        if (command.minMsPlayed() < 0 || command.minMsPlayed() > Play.MAX_MS_PLAYED) {
-            rules.fault("minMsPlayed", "must be from 0 to " + Play.MAX_MS_PLAYED + ", got " + command.minMsPlayed());
+        if (command.minMsPlayed() < 0 || command.minMsPlayed() > PlayRecorder.MAX_MS_PLAYED) {
+            rules.fault("minMsPlayed", "must be from 0 to " + PlayRecorder.MAX_MS_PLAYED + ", got " + command.minMsPlayed());
         }
         if (command.repeatWindowMs() < 0 || command.repeatWindowMs() > MAX_REPEAT_WINDOW.toMillis()) {
             rules.fault("repeatWindow", "must be from 0 to " + MAX_REPEAT_WINDOW.toSeconds() + " s, got "

@@ -29,7 +29,7 @@ public final class TrackPlayedUpcaster1To2 extends SingleEventUpcaster {
         return representation.upcastPayload(TO, JsonNode.class, TrackPlayedUpcaster1To2::upcast);
     }
 
-    static JsonNode upcast(JsonNode revision1) {
+    public static JsonNode upcast(JsonNode revision1) {
         ObjectNode play = ((ObjectNode) revision1).deepCopy();
         StreamRulesAdopted rules = StreamRulesAdopted.VERSION_1;
         play.set("playedIn", play.get("territory"));

@@ -18,11 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.util.backoff.FixedBackOff;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -37,7 +40,6 @@ public class KafkaConfig {
     public static final String PLAY_EVENTS_DEAD_LETTERS = "play-events.dlt";
     /** Header of a dead letter that says why it could not be handled. */
     public static final String REASON_HEADER = "x-reason";
-    static final int UNKNOWN_FAILURE_ATTEMPTS = 3;
     private static final int MAX_REASON = 1_000;
     /** Connection exceptions, insufficient resources, operator intervention, transaction rollbacks. */
     private static final List<String> TRANSIENT_SQL_STATES = List.of("08", "53", "57", "40");
@@ -60,14 +62,13 @@ public class KafkaConfig {
     }
 
     /**
-     * Records that can never be handled (malformed, failing the boundary check, naming an unknown or unplayable
-     * track, refused by the database as data) go to the dead-letter topic at once, with the reason in the
-     * {@value #REASON_HEADER} header. Failures of a server that is away are retried until it is back: plays
-     * are money. Anything else is tried {@value #UNKNOWN_FAILURE_ATTEMPTS} times, then dead-lettered, so the
-     * partition always moves on.
+     * Where records that can never be stored go (malformed, failing the boundary check, naming an unknown or
+     * unplayable track, refused by the database as data), with the reason in the {@value #REASON_HEADER}
+     * header. Publishing waits for the broker's acknowledgement, so a record is dead-lettered before its offset
+     * is committed.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
+    DeadLetterPublishingRecoverer playEventsDeadLetters(KafkaTemplate<String, String> kafka) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(PLAY_EVENTS_DEAD_LETTERS, -1));
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
@@ -76,19 +77,32 @@ public class KafkaConfig {
             log.warn("{}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
             return new RecordHeaders().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         });
+        return recoverer;
+    }
+
+    /**
+     * Play events arrive in batches of up to {@code music.plays.ingest.max-poll-records}, one transaction per
+     * batch. The listener dead-letters what can never be stored itself and throws only when a server is away:
+     * the batch is then tried again, with growing pauses, until the server is back (plays are money), and the
+     * plays it had stored are recognised as duplicates.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> playEventBatches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            @Value("${music.plays.ingest.consumers:3}") int concurrency) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
         ExponentialBackOff untilBack = new ExponentialBackOff(200, 2.0);
         untilBack.setMaxInterval(10_000);
         untilBack.setMaxElapsedTime(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(500, UNKNOWN_FAILURE_ATTEMPTS - 1));
-        handler.setBackOffFunction((record, e) -> transientFailure(e) ? untilBack : null);
-        handler.addNotRetryableExceptions(PoisonRecordException.class, InvalidInputException.class,
-                InvalidCommandException.class, UnknownItemException.class);
-        return handler;
+        factory.setCommonErrorHandler(new DefaultErrorHandler(untilBack));
+        return factory;
     }
 
     /** A server (PostgreSQL, Kafka) that is away or overloaded: the same record may succeed later. */
-    static boolean transientFailure(Throwable e) {
+    public static boolean transientFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
@@ -105,7 +119,7 @@ public class KafkaConfig {
     }
 
     /** The message of the failure that decided the record's fate, for the dead letter's header. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Throwable decisive = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             decisive = t;

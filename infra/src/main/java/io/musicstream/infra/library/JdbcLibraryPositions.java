@@ -5,6 +5,8 @@ import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.ids.LibraryIds;
 import io.musicstream.projections.account.UserAccounts;
 import io.musicstream.projections.library.SyncWatermark;
+import java.util.Collection;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,5 +51,10 @@ class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
     @Override
     public String countryOf(String userId) {
         return accounts.countryOf(userId).orElse(null);
+    }
+
+    @Override
+    public Map<String, String> countriesOf(Collection<String> userIds) {
+        return accounts.countriesOf(userIds);
     }
 }

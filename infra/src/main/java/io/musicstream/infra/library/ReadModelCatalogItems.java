@@ -6,12 +6,13 @@ import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.projections.catalog.browse.Availability;
 import io.musicstream.projections.catalog.browse.CatalogAvailability;
 import io.musicstream.projections.catalog.browse.CatalogAvailability.PlayableTrack;
+import io.musicstream.projections.catalog.browse.CatalogAvailability.TrackFacts;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -41,10 +42,34 @@ class ReadModelCatalogItems implements CatalogItems, PlayableTracks {
     }
 
     @Override
-    public Optional<Track> track(String trackId, String territory) {
-        return Optional.ofNullable(catalog.tracks(List.of(trackId), territory).get(trackId)).map(track -> new Track(
-                track.durationMs(), track.availability().available() ? null : track.availability().reason(),
-                track.releaseId(), track.artistIds()));
+    public Map<String, Track> tracks(Collection<String> trackIds) {
+        Map<String, Track> found = new HashMap<>();
+        catalog.trackFacts(trackIds).forEach((id, facts) -> found.put(id, new CatalogTrack(facts)));
+        return found;
+    }
+
+    private record CatalogTrack(TrackFacts facts) implements Track {
+
+        @Override
+        public long durationMs() {
+            return facts.durationMs();
+        }
+
+        @Override
+        public String releaseId() {
+            return facts.releaseId();
+        }
+
+        @Override
+        public List<String> artistIds() {
+            return facts.artistIds();
+        }
+
+        @Override
+        public String unavailableIn(String territory) {
+            Availability availability = facts.in(territory);
+            return availability.available() ? null : availability.reason();
+        }
     }
 
     private Map<String, Refusal> tracks(List<String> ids, String territory) {

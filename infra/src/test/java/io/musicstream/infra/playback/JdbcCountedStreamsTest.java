@@ -2,12 +2,14 @@ package io.musicstream.infra.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.musicstream.command.playback.CountedStreams.UserTrack;
 import io.musicstream.command.playback.StreamCounting;
 import io.musicstream.command.playback.StreamRuleHistory;
 import io.musicstream.infra.IntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,16 +34,17 @@ class JdbcCountedStreamsTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** One play's decision in its own transaction, as the play's command handler makes it. */
+    /** One play's decision in its own transaction, as the recorder makes it for a batch of one. */
     private boolean record(String userId, String trackId, Instant startedAt, CountDownLatch locked,
                            CountDownLatch release) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            Instant last = counted.lockLastCounted(userId, trackId);
+            UserTrack pair = new UserTrack(userId, trackId);
+            Instant last = counted.lockLastCounted(List.of(pair)).get(pair);
             locked.countDown();
             await(release);
             StreamCounting.Decision decision = StreamCounting.decide(RULES, startedAt, 183_000, last);
             if (decision.counted()) {
-                counted.counted(userId, trackId, startedAt);
+                counted.counted(Map.of(pair, startedAt));
             }
             return decision.counted();
         }));
@@ -110,11 +113,29 @@ class JdbcCountedStreamsTest extends IntegrationTest {
     void aRolledBackPlayLeavesNoTrace() {
         String user = "u-" + UUID.randomUUID();
         transactions.executeWithoutResult(status -> {
-            counted.lockLastCounted(user, "t-1");
-            counted.counted(user, "t-1", T);
+            counted.lockLastCounted(List.of(new UserTrack(user, "t-1")));
+            counted.counted(Map.of(new UserTrack(user, "t-1"), T));
             status.setRollbackOnly();
         });
         assertThat(jdbc.sql("select count(*) from counted_stream where user_id = ?").param(user)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aBatchLocksEveryPairAtOnceAndKeepsTheLatestCountedStart() {
+        String user = "batch-" + UUID.randomUUID();
+        UserTrack one = new UserTrack(user, "t-1");
+        UserTrack two = new UserTrack(user, "t-2");
+        transactions.executeWithoutResult(status -> {
+            assertThat(counted.lockLastCounted(List.of(one, two))).isEmpty();
+            counted.counted(Map.of(one, T, two, T.plusSeconds(60)));
+        });
+        transactions.executeWithoutResult(status -> {
+            assertThat(counted.lockLastCounted(List.of(one, two))).containsEntry(one, T)
+                    .containsEntry(two, T.plusSeconds(60));
+            counted.counted(Map.of(one, T.minusSeconds(600), two, T.plusSeconds(600)));
+        });
+        transactions.executeWithoutResult(status -> assertThat(counted.lockLastCounted(List.of(one, two)))
+                .containsEntry(one, T).containsEntry(two, T.plusSeconds(600)));
     }
 }

@@ -5,7 +5,10 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,6 +45,17 @@ public class UserAccounts {
                 .param(userId)
                 .query(String.class)
                 .optional();
+    }
+
+    /** The countries of those among {@code userIds} who said where they listen from, in one statement. */
+    public Map<String, String> countriesOf(Collection<String> userIds) {
+        Map<String, String> countries = new HashMap<>();
+        jdbc.sql("select user_id, country from user_account where user_id = any(?) and country is not null")
+                .param(userIds.toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    countries.put(rs.getString(1), rs.getString(2));
+                });
+        return countries;
     }
 
     private static UserAccountView view(ResultSet rs) throws SQLException {

@@ -26,24 +26,39 @@ public class CatalogAvailability {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A track the catalog knows: its length, whether it can be played in the territory asked, its release and
-     * artists.
-     */
-    public record PlayableTrack(long durationMs, Availability availability, String releaseId, List<String> artistIds) {
+    /** A track the catalog knows: its length and whether it can be played in the territory asked. */
+    public record PlayableTrack(long durationMs, Availability availability) {
+    }
+
+    /** A track as plays need it: its length, release, artists, and where it may be played. */
+    public record TrackFacts(long durationMs, String releaseId, List<String> artistIds, List<String> territories,
+                             boolean blockedEverywhere, List<String> blockedTerritories) {
+
+        /** @param territory the listener's territory, or {@code null} when not known */
+        public Availability in(String territory) {
+            return Availability.of(territories, blockedEverywhere, blockedTerritories, territory);
+        }
     }
 
     /** The tracks the catalog knows among {@code trackIds}, by id. */
     public Map<String, PlayableTrack> tracks(Collection<String> trackIds, String territory) {
         Map<String, PlayableTrack> found = new HashMap<>();
+        trackFacts(trackIds).forEach((id, track) -> found.put(id, new PlayableTrack(track.durationMs(),
+                track.in(territory))));
+        return found;
+    }
+
+    /** The tracks the catalog knows among {@code trackIds}, by id, in one statement. */
+    public Map<String, TrackFacts> trackFacts(Collection<String> trackIds) {
+        Map<String, TrackFacts> found = new HashMap<>();
         jdbc.sql("""
                         select track_id, territories, blocked_everywhere, blocked_territories, duration_ms,
                                release_id, artist_ids
                         from browse_track where track_id = any(?)""")
                 .param(trackIds.toArray(String[]::new))
                 .query((ResultSet rs) -> {
-                    found.put(rs.getString(1), new PlayableTrack(rs.getLong(5), availability(rs, territory),
-                            rs.getString(6), strings(rs, 7)));
+                    found.put(rs.getString(1), new TrackFacts(rs.getLong(5), rs.getString(6), strings(rs, 7),
+                            strings(rs, 2), rs.getBoolean(3), strings(rs, 4)));
                 });
         return found;
     }

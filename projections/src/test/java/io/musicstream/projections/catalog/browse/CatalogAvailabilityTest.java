@@ -30,12 +30,11 @@ class CatalogAvailabilityTest {
     }
 
     @Test
-    void knownTracksComeWithTheirLengthAvailabilityReleaseAndArtists() {
+    void knownTracksComeWithTheirLengthAndAvailabilityInTheTerritory() {
         Map<String, PlayableTrack> tracks = catalog.tracks(List.of("t1", "t2", "nothing"), "DK");
 
         assertThat(tracks).containsOnlyKeys("t1", "t2");
-        assertThat(tracks.get("t1")).isEqualTo(new PlayableTrack(200_000, new Availability(true, null), "r1",
-                List.of("band")));
+        assertThat(tracks.get("t1")).isEqualTo(new PlayableTrack(200_000, new Availability(true, null)));
         assertThat(tracks.get("t2").availability()).isEqualTo(new Availability(false, "not licensed in DK"));
         assertThat(catalog.tracks(List.of("t2"), null).get("t2").availability().available()).isTrue();
     }

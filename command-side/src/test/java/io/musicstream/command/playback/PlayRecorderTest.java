@@ -3,7 +3,6 @@ package io.musicstream.command.playback;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
-import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.events.playback.EndReason;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.StreamRulesAdopted;
@@ -11,17 +10,15 @@ import io.musicstream.events.playback.TrackPlayed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PlayTest {
+class PlayRecorderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final Instant T0 = NOW.minus(Duration.ofMinutes(4));
     private static final long DURATION = 200_000;
-    private final AggregateTestFixture<Play> fixture = new AggregateTestFixture<>(Play.class);
+    private final PlayRecorderFixture fixture = new PlayRecorderFixture();
     private StreamRuleHistory history = StreamRuleHistory.initial();
     private final StreamRulesInForce rules = () -> history;
     private final InMemoryCountedStreams counted = new InMemoryCountedStreams();
@@ -29,16 +26,18 @@ class PlayTest {
     /** t-1 plays everywhere but DE; t-blocked nowhere; nothing else exists. u-de lives in DE. */
     @BeforeEach
     void catalog() {
-        PlayableTracks tracks = (trackId, territory) -> switch (trackId) {
-            case "t-1" -> Optional.of(new PlayableTracks.Track(DURATION, "DE".equals(territory) ? "not licensed in DE" : null, "r-1", List.of("a-1")));
-            case "t-blocked" -> Optional.of(new PlayableTracks.Track(DURATION, "taken down", "r-1", List.of("a-1")));
-            default -> Optional.empty();
+        fixture.catalog = trackId -> switch (trackId) {
+            case "t-1" -> track(territory -> "DE".equals(territory) ? "not licensed in DE" : null);
+            case "t-blocked" -> track(territory -> "taken down");
+            default -> null;
         };
-        ListenerCountries countries = userId -> userId.equals("u-de") ? "DE" : null;
-        fixture.registerInjectableResource(tracks);
-        fixture.registerInjectableResource(countries);
-        fixture.registerInjectableResource(rules);
-        fixture.registerInjectableResource(counted);
+        fixture.countries = userId -> userId.equals("u-de") ? "DE" : null;
+        fixture.rules = rules;
+        fixture.counted = counted;
+    }
+
+    private static PlayRecorderFixture.Track track(java.util.function.Function<String, String> unavailable) {
+        return new PlayRecorderFixture.Track(DURATION, "r-1", List.of("a-1"), unavailable);
     }
 
     private static RecordPlay play(String playId, String userId, String trackId, Instant startedAt, long msPlayed,
@@ -49,14 +48,14 @@ class PlayTest {
 
     @Test
     void aReportedPlayBecomesTrackPlayed() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1", List.of("a-1"), null, null, false, true, 1));
     }
 
     @Test
     void aPlayWithoutTrackOrTimeIsRefused() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(new RecordPlay("p-1", "u-1", " ", null, -1, null, null, null, null, null, false, NOW))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("trackId: is required; msPlayed: must be from 0 to 86400000, got -1; "
@@ -66,7 +65,7 @@ class PlayTest {
 
     @Test
     void controlCharactersInAnyFieldAreRefusedNamingTheField() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p\u0000", "u-1", "t\u0001", T0, 1, "ph\u007fone", "S\u0085"))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.allOf(
@@ -79,7 +78,7 @@ class PlayTest {
 
     @Test
     void aPlayIdLongerThanAnIdIsRefused() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p".repeat(300), "u-1", "t-1", T0, 1, null, null))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("playId: must be at most 100 characters, got 300")
@@ -88,7 +87,7 @@ class PlayTest {
 
     @Test
     void aUserIdWithAColonIsRefusedSoPlayIdsCannotBeConfused() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u:1", "t-1", T0, 1, null, null))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("userId: must not contain ':'");
@@ -96,8 +95,8 @@ class PlayTest {
 
     @Test
     void cannotPlayLongerThanTheTrackPlusTheMargin() {
-        fixture.givenNoPriorActivity()
-                .when(play("p-1", "u-1", "t-1", T0, DURATION + Play.DURATION_MARGIN_MS + 1, null, null))
+        fixture.given()
+                .when(play("p-1", "u-1", "t-1", T0, DURATION + PlayRecorder.DURATION_MARGIN_MS + 1, null, null))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("msPlayed: must be at most the track's duration"))
                 .expectNoEvents();
@@ -105,15 +104,15 @@ class PlayTest {
 
     @Test
     void aPlayAsLongAsTheTrackPlusTheMarginIsRecorded() {
-        long ms = DURATION + Play.DURATION_MARGIN_MS;
-        fixture.givenNoPriorActivity()
+        long ms = DURATION + PlayRecorder.DURATION_MARGIN_MS;
+        fixture.given()
                 .when(play("p-1", "u-1", "t-1", T0, ms, null, null))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, ms, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
     }
 
     @Test
     void anImplausibleMsPlayedIsRefusedBeforeTheCatalogIsAsked() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-unknown", T0, 999_999_999_999L, null, null))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("msPlayed: must be from 0 to 86400000, got 999999999999");
@@ -121,31 +120,31 @@ class PlayTest {
 
     @Test
     void cannotStartBeyondTheClockSkewAfterItWasReceived() {
-        fixture.givenNoPriorActivity()
-                .when(play("p-1", "u-1", "t-1", NOW.plus(Play.CLOCK_SKEW).plusSeconds(1), 1, null, null))
+        fixture.given()
+                .when(play("p-1", "u-1", "t-1", NOW.plus(PlayRecorder.CLOCK_SKEW).plusSeconds(1), 1, null, null))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("startedAt: must not be after"));
     }
 
     @Test
     void aPlayWithinTheClockSkewIsRecorded() {
-        Instant ahead = NOW.plus(Play.CLOCK_SKEW);
-        fixture.givenNoPriorActivity()
+        Instant ahead = NOW.plus(PlayRecorder.CLOCK_SKEW);
+        fixture.given()
                 .when(play("p-1", "u-1", "t-1", ahead, 1, null, null))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", ahead, 1, null, null, null, "r-1", List.of("a-1"), null, null, false, false, 1));
     }
 
     @Test
     void cannotReportAPlayOlderThanTheOfflineWindow() {
-        fixture.givenNoPriorActivity()
-                .when(play("p-1", "u-1", "t-1", NOW.minus(Play.OFFLINE_WINDOW).minusSeconds(1), 1, null, null))
+        fixture.given()
+                .when(play("p-1", "u-1", "t-1", NOW.minus(PlayRecorder.OFFLINE_WINDOW).minusSeconds(1), 1, null, null))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("startedAt: must not be more than 30 days"));
     }
 
     @Test
     void cannotPlayATrackTheCatalogDoesNotKnow() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-unknown", T0, 1, null, null))
                 .expectException(UnknownItemException.class)
                 .expectNoEvents();
@@ -153,7 +152,7 @@ class PlayTest {
 
     @Test
     void cannotPlayATrackTakenDown() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-blocked", T0, 1, null, null))
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
@@ -161,7 +160,7 @@ class PlayTest {
 
     @Test
     void cannotPlayATrackNotLicensedInTheUsersCountryWhenThePlayNamesNone() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-de", "t-1", T0, 1, null, null))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("in DE"))
@@ -170,22 +169,21 @@ class PlayTest {
 
     @Test
     void thePlaysTerritoryWinsOverTheUsersCountry() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-de", "t-1", T0, 1, null, "SE"))
                 .expectEvents(new TrackPlayed("p-1", "u-de", "t-1", T0, 1, null, "SE", "SE", "r-1", List.of("a-1"), null, null, false, false, 1));
     }
 
     @Test
     void thePlaysAggregateIsScopedToItsUser() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-1", T0, 1, null, null))
-                .expectState(play -> org.assertj.core.api.Assertions.assertThat(
-                        play(play)).isEqualTo("play:u-1:p-1"));
+                .expectStreams("play:u-1:p-1");
     }
 
     @Test
     void aPlayCarriesItsEndReasonContextAndOfflineFlag() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(new RecordPlay("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "skipped", "PLAYLIST", "pl-1",
                         true, NOW))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1", List.of("a-1"), EndReason.SKIPPED,
@@ -194,7 +192,7 @@ class PlayTest {
 
     @Test
     void unknownEndReasonsAndContextsAreRefusedNamingTheField() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(new RecordPlay("p-1", "u-1", "t-1", T0, 1, null, null, "EXPLODED", "CAR", "c\u0000",
                         false, NOW))
                 .expectException(InvalidInputException.class)
@@ -208,7 +206,7 @@ class PlayTest {
 
     @Test
     void aContextIdWithoutATypeIsRefused() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(new RecordPlay("p-1", "u-1", "t-1", T0, 1, null, null, null, null, "pl-1", false, NOW))
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage("context.type: is required with context.id");
@@ -216,7 +214,7 @@ class PlayTest {
 
     @Test
     void aCountedPlayIsRememberedForTheRepeatWindow() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-1", T0, 30_000, null, null))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 30_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
         org.assertj.core.api.Assertions.assertThat(counted.lastCounted).containsEntry("u-1/t-1", T0);
@@ -226,7 +224,7 @@ class PlayTest {
     void aReplayOfTheSameTrackWithinTheWindowIsRecordedButNotCounted() {
         counted.counted("u-1", "t-1", T0);
         Instant replay = T0.plusSeconds(29);
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-2", "u-1", "t-1", replay, 183_000, null, null))
                 .expectEvents(new TrackPlayed("p-2", "u-1", "t-1", replay, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
                         false, 1));
@@ -235,7 +233,7 @@ class PlayTest {
 
     @Test
     void aRefusedPlayLeavesTheCountedStreamsUnchanged() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-blocked", T0, 183_000, null, null))
                 .expectException(InvalidCommandException.class);
         org.assertj.core.api.Assertions.assertThat(counted.lastCounted).isEmpty();
@@ -243,16 +241,14 @@ class PlayTest {
 
     @Test
     void theSamePlayIdFromTwoUsersCountsForBoth() {
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-1", T0, 183_000, null, null))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
-        AggregateTestFixture<Play> other = new AggregateTestFixture<>(Play.class);
-        other.registerInjectableResource((PlayableTracks) (trackId, territory) ->
-                Optional.of(new PlayableTracks.Track(DURATION, null, "r-1", List.of("a-1"))));
-        other.registerInjectableResource((ListenerCountries) userId -> null);
-        other.registerInjectableResource(rules);
-        other.registerInjectableResource(counted);
-        other.givenNoPriorActivity()
+        PlayRecorderFixture other = new PlayRecorderFixture();
+        other.catalog = trackId -> track(territory -> null);
+        other.rules = rules;
+        other.counted = counted;
+        other.given()
                 .when(play("p-1", "u-2", "t-1", T0, 183_000, null, null))
                 .expectEvents(new TrackPlayed("p-1", "u-2", "t-1", T0, 183_000, null, null, null, "r-1", List.of("a-1"), null, null, false, true, 1));
     }
@@ -261,29 +257,17 @@ class PlayTest {
     void aPlayIsCountedByTheRulesInForceWhenItStarted() {
         history = history.with(new StreamRulesAdopted(2, 60_000, 30_000, T0, "admin"));
         Instant before = T0.minusSeconds(1);
-        fixture.givenNoPriorActivity()
+        fixture.given()
                 .when(play("p-1", "u-1", "t-1", before, 45_000, null, null))
                 .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", before, 45_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
                         true, 1));
-        AggregateTestFixture<Play> after = new AggregateTestFixture<>(Play.class);
-        after.registerInjectableResource((PlayableTracks) (trackId, territory) ->
-                Optional.of(new PlayableTracks.Track(DURATION, null, "r-1", List.of("a-1"))));
-        after.registerInjectableResource((ListenerCountries) userId -> null);
-        after.registerInjectableResource(rules);
-        after.registerInjectableResource(counted);
-        after.givenNoPriorActivity()
+        PlayRecorderFixture after = new PlayRecorderFixture();
+        after.catalog = trackId -> track(territory -> null);
+        after.rules = rules;
+        after.counted = counted;
+        after.given()
                 .when(play("p-2", "u-1", "t-2", T0, 45_000, null, null))
                 .expectEvents(new TrackPlayed("p-2", "u-1", "t-2", T0, 45_000, null, null, null, "r-1", List.of("a-1"), null, null, false,
                         false, 2));
-    }
-
-    private static String play(Play play) {
-        try {
-            java.lang.reflect.Field id = Play.class.getDeclaredField("playId");
-            id.setAccessible(true);
-            return (String) id.get(play);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
