@@ -55,7 +55,7 @@ public final class Benchmarks {
                 true, EnumSet.allOf(Service.class)));
         SpringApplication app = new SpringApplication(MusicStreamingApplication.class);
         // the sync benchmark measures over HTTP, the others call the beans
-        app.setWebApplicationType(sync ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        app.setWebApplicationType(sync || only.equals("plays") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         List<String> settings = new ArrayList<>(List.of(
                 // the benchmarks' clients write and search far above any per-user limit
                 "--music.rate-limits.enabled=false",
@@ -76,7 +76,7 @@ public final class Benchmarks {
                         baselineQueries));
             }
             if (only.equals("plays")) {
-                report.addAll(new PlaysBenchmark(context).run(intArg(args, "--tracks=", 100_000),
+                report.addAll(new PlaysBenchmark(context, httpPort, dir).run(intArg(args, "--tracks=", 100_000),
                         intArg(args, "--plays=", 10_000_000), Math.min(rounds, 3), 42));
             }
             if (sync) {

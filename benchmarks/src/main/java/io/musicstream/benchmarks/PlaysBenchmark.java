@@ -6,6 +6,7 @@ import io.musicstream.command.catalog.web.IngestReleaseRequest;
 import io.musicstream.command.catalog.web.TrackRequest;
 import io.musicstream.infra.kafka.KafkaConfig;
 import io.musicstream.tools.catalog.SyntheticCatalog;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,22 +45,30 @@ final class PlaysBenchmark {
 
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
+    private final int httpPort;
+    private final Path dir;
 
-    PlaysBenchmark(ApplicationContext context) {
+    PlaysBenchmark(ApplicationContext context, int httpPort, Path dir) {
         this.context = context;
         this.jdbc = context.getBean(JdbcTemplate.class);
+        this.httpPort = httpPort;
+        this.dir = dir;
     }
 
     List<String> run(int trackCount, int plays, int rounds, int seed) throws Exception {
         List<SyntheticPlays.Track> tracks = catalog(trackCount, seed);
-        SyntheticPlays synthetic = new SyntheticPlays(tracks);
+        ListeningReads reads = new ListeningReads(httpPort, dir);
+        List<ListeningReads.Listener> heavy = reads.register("plays-bench-heavy", 20);
+        SyntheticPlays synthetic = new SyntheticPlays(tracks,
+                heavy.stream().map(ListeningReads.Listener::userId).toList());
         int baselinePlays = Math.min(plays, 20_000);
         List<SyntheticPlays.Published> baseline = new ArrayList<>(baselinePlays);
         long storedBefore = storedPlays();
 
         KafkaTemplate<String, String> kafka = kafkaTemplate();
         long t0 = System.nanoTime();
-        synthetic.generate(plays, seed, Instant.now().minus(Duration.ofDays(2)), play -> {
+        Instant start = Instant.now().minus(Duration.ofDays(2));
+        synthetic.generate(plays, seed, start, play -> {
             kafka.send(KafkaConfig.PLAY_EVENTS, play.key(), play.body());
             if (baseline.size() < baselinePlays) {
                 baseline.add(play);
@@ -81,6 +92,18 @@ final class PlaysBenchmark {
                 select count(*) - count(distinct aggregate_identifier) from domain_event_entry
                 where payload_type = ?""", Long.class, TRACK_PLAYED);
         String recount = recount(synthetic.countedByTrack());
+        long t2 = System.nanoTime();
+        String caughtUp = projectionsCaughtUp();
+        System.out.printf(Locale.ROOT, "listening projections level with the store %.1f s after the ingest%n",
+                (System.nanoTime() - t2) / 1e9);
+        List<String> listening = new ArrayList<>();
+        listening.add("  " + caughtUp);
+        listening.add("  " + reads.heavyRotationLag(reads.register("plays-bench-probe", 30), kafka,
+                tracks.get(tracks.size() - 1)));
+        listening.add("  one client at a time:");
+        listening.addAll(reads.readLatencies(heavy.get(0), ListeningReads.utcDay(start.plusSeconds(3_600)),
+                tracks.get(0).territory()));
+        listening.addAll(reads.replays());
 
         List<Double> crud = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
@@ -105,7 +128,22 @@ final class PlaysBenchmark {
                         ingestRate / crudRate, ingestRate / rawRate),
                 "  stored " + stored + " of " + synthetic.distinct() + " distinct plays, stored twice " + storedTwice
                         + (stored == synthetic.distinct() && storedTwice == 0 ? " (OK)" : " (MISMATCH)"),
-                "  recount: " + recount);
+                "  recount: " + recount,
+                String.join(System.lineSeparator(), listening));
+    }
+
+    /** Waits until every listening projection has handled every stored event. */
+    private String projectionsCaughtUp() throws Exception {
+        long t0 = System.nanoTime();
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        org.axonframework.config.EventProcessingConfiguration processing =
+                context.getBean(org.axonframework.config.EventProcessingConfiguration.class);
+        Benchmarks.waitFor(() -> ListeningReads.PROCESSORS.stream().allMatch(name -> processing
+                .eventProcessor(name, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .map(p -> p.processingStatus().values().stream().allMatch(status -> status.getCurrentPosition()
+                        .orElse(-1) >= head)).orElse(true)), 24 * 3_600);
+        return String.format(Locale.ROOT, "listening projections level with the store %.1f s after the ingest ended",
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** The streams the service counted, per track, against the benchmark's own count. */
@@ -131,8 +169,11 @@ final class PlaysBenchmark {
     }
 
     @SuppressWarnings("unchecked")
+    /** A producer as an edge service would run one for a stream of plays: large batches, compressed. */
     private KafkaTemplate<String, String> kafkaTemplate() {
-        return context.getBean(KafkaTemplate.class);
+        ProducerFactory<String, String> producers = context.getBean(ProducerFactory.class);
+        return new KafkaTemplate<>(producers, Map.of(ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 
     /** The synthetic catalog, imported through the command side, once every track is in the browse model. */
@@ -146,7 +187,7 @@ final class PlaysBenchmark {
                     IngestReleaseRequest request = r.release();
                     for (TrackRequest t : request.tracks()) {
                         tracks.add(new SyntheticPlays.Track(CatalogIds.trackId(request.upc(), t.isrc()), t.durationMs(),
-                                t.territories().get(0), release[0]));
+                                t.territories().get(0), release[0], CatalogIds.releaseId(request.upc())));
                     }
                     release[0]++;
                 }

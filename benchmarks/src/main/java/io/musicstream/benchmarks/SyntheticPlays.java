@@ -15,15 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Plays as a service's listeners make them, in the order an edge service publishes them: tracks drawn by Zipf
  * popularity, sessions that play on through an album, a fifth of plays skipped part-way, a second device
  * starting the same track 10 s after the first now and then, listeners who were offline publishing all their
- * plays at the end, and every tenth play published again later (a redelivery).
+ * plays at the end, and every tenth play published again later (a redelivery, never ahead of the play itself).
  *
  * <p>It also counts the streams itself, independently of the service, by the default rules (30 s played, no
  * counted play of the same track by the same user within 30 s): {@link #countedByTrack()}.
  */
 final class SyntheticPlays {
 
-    /** A playable track: id, duration, a territory it is licensed in, and the release it belongs to. */
-    record Track(String id, long durationMs, String territory, int release) {
+    /** A playable track: id, duration, a territory it is licensed in, the release it belongs to (index and id). */
+    record Track(String id, long durationMs, String territory, int release, String releaseId) {
     }
 
     /** One play as published: the Kafka key and the JSON. */
@@ -40,8 +40,12 @@ final class SyntheticPlays {
     private long distinct;
     private long published;
 
-    SyntheticPlays(List<Track> tracks) {
+    /** The user id of synthetic listener {@code u}: the first ones may be registered accounts. */
+    private final List<String> registered;
+
+    SyntheticPlays(List<Track> tracks, List<String> registeredUserIds) {
         this.tracks = tracks;
+        this.registered = registeredUserIds;
         this.cdf = zipf(tracks.size(), 1.0);
         this.countedByTrack = new long[tracks.size()];
     }
@@ -62,6 +66,7 @@ final class SyntheticPlays {
         List<List<Published>> offline = new ArrayList<>();
         Map<Integer, Integer> offlineSlot = new HashMap<>();
         List<Published> redeliveries = new ArrayList<>();
+        List<Published> offlineRedeliveries = new ArrayList<>();
         for (int i = 0; i < plays; i++) {
             int u = random.nextInt(users);
             boolean isOffline = u % 20 == 0;
@@ -86,7 +91,7 @@ final class SyntheticPlays {
             }
             count(lastCounted.get(u), index, startedAt, ms);
             Track track = tracks.get(index);
-            String userId = "bench-listener-" + u;
+            String userId = u < registered.size() ? registered.get(u) : "bench-listener-" + u;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("playId", "p-" + i);
             body.put("userId", userId);
@@ -96,7 +101,7 @@ final class SyntheticPlays {
             body.put("deviceId", secondDevice ? "bench-device-2" : "bench-device");
             body.put("territory", track.territory());
             body.put("endReason", ms < track.durationMs() ? "SKIPPED" : "TRACK_DONE");
-            body.put("context", Map.of("type", "ALBUM", "id", "release-" + track.release()));
+            body.put("context", Map.of("type", "ALBUM", "id", track.releaseId()));
             body.put("offline", isOffline);
             Published play = new Published(userId, json.writeValueAsString(body), userId, track.id(), ms);
             distinct++;
@@ -109,7 +114,7 @@ final class SyntheticPlays {
                 emit(play, sink);
             }
             if (i % 10 == 0) {
-                redeliveries.add(play);
+                (isOffline ? offlineRedeliveries : redeliveries).add(play);
             }
             if (redeliveries.size() >= 10_000) {
                 redeliveries.forEach(p -> emit(p, sink));
@@ -118,6 +123,7 @@ final class SyntheticPlays {
         }
         offline.forEach(batch -> batch.forEach(p -> emit(p, sink)));
         redeliveries.forEach(p -> emit(p, sink));
+        offlineRedeliveries.forEach(p -> emit(p, sink));
     }
 
     private void count(Map<Integer, Long> lastCounted, int track, long startedAt, long ms) {

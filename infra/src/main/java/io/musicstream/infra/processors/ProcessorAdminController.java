@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -12,6 +13,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Event processors and their dead letters, for operators: status and lag, the letters of a processor, and
- * retrying or evicting a sequence. A sequence is what the processor parks together (a user's library in
+ * Event processors and their dead letters, for operators: status and lag, a replay from the first event, the
+ * letters of a processor, and retrying or evicting a sequence. A sequence is what the processor parks together (a user's library in
  * {@code library-sync}, an aggregate elsewhere): its first letter failed, the later ones wait behind it.
  */
 @RestController
@@ -57,6 +59,26 @@ class ProcessorAdminController {
         requireProcessor(name);
         monitor.sample();
         return ProcessorView.of(monitor.status(name).orElseThrow());
+    }
+
+    /**
+     * Replays the processor from the first event: its read model is emptied (its reset handler) and rebuilt
+     * while the service runs; {@code GET} shows the progress as lag. 409 for a processor that cannot be reset.
+     */
+    @PostMapping("/{name}/replay")
+    ResponseEntity<ProcessorView> replay(@PathVariable String name) {
+        requireProcessor(name);
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, name + " is not a streaming processor"));
+        if (!processor.supportsReset()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, name + " cannot be replayed");
+        }
+        log.warn("{}: admin replays it from the first event", name);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        monitor.sample();
+        return ResponseEntity.accepted().body(ProcessorView.of(monitor.status(name).orElseThrow()));
     }
 
     /** Letters oldest event first, optionally of one sequence. */

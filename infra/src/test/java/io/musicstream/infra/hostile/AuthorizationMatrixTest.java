@@ -173,6 +173,8 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
                     f -> get("/api/v1/admin/processors")),
             row("GET", "/api/v1/admin/processors/{name}", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/admin/processors/library-sync")),
+            row("POST", "/api/v1/admin/processors/{name}/replay", Access.anyOf(Role.ADMIN), Scope.SHARED,
+                    f -> new Call("POST", "/api/v1/admin/processors/no-such-processor/replay", null, null, false, null)),
             row("GET", "/api/v1/admin/processors/{name}/dead-letters", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/admin/processors/library-sync/dead-letters")),
             row("POST", "/api/v1/admin/processors/{name}/dead-letters/retry", Access.anyOf(Role.ADMIN), Scope.SHARED,
