@@ -122,6 +122,7 @@ class AnalyticsStreamsTest extends IntegrationTest {
         cases.put("?groupBy=track&to=2026-01-31", "from is required");
         cases.put("?groupBy=track&from=2026-01-01", "to is required");
         cases.put("?groupBy=track&from=2026-02-30&to=2026-03-01", "from is not a day of the calendar");
+        cases.put("?groupBy=track&from=0000-12-31&to=0001-01-01", "from is not a day of the calendar");
         cases.put("?groupBy=track&from=20260101&to=2026-03-01", "from must be a UTC day as YYYY-MM-DD");
         cases.put("?groupBy=track&from=2026-01-01&to=2026-1-2", "to must be a UTC day as YYYY-MM-DD");
         cases.put("?groupBy=track&from=2026-01-02&to=2026-01-01", "to must not be before from");

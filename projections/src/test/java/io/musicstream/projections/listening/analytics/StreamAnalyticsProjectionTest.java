@@ -74,8 +74,10 @@ class StreamAnalyticsProjectionTest {
 
     @Test
     void oldPlaysWithoutReleaseOrArtistsCountUnderAnUnknownReleaseAndNoArtist() {
-        model.deliver(play("t1", "2026-03-01T10:00:00Z").on(null), play("t1", "2026-03-01T11:00:00Z").on(null),
+        model.deliverEach(play("t1", "2026-03-01T10:00:00Z").on(null), play("t1", "2026-03-01T11:00:00Z").on(null),
                 play("t1", "2026-03-01T12:00:00Z"));
+
+        assertThat(model.rows().get("tracks")).hasSize(2);
 
         assertThat(model.page(RELEASE, "2026-03-01", "2026-03-01", null)).containsExactly(
                 new Row(null, null, 2, 2, 400_000), new Row("r1", null, 1, 1, 200_000));

@@ -74,7 +74,11 @@ final class StreamsQuery {
             throw bad(name + " must be a UTC day as YYYY-MM-DD");
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() < 1) {
+                throw bad(name + " is not a day of the calendar");
+            }
+            return day;
         } catch (DateTimeParseException e) {
             throw bad(name + " is not a day of the calendar");
         }
