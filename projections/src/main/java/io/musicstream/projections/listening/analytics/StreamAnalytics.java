@@ -110,7 +110,7 @@ public class StreamAnalytics {
         return "with g as (select " + key + " as key, sum(streams)::bigint as streams, sum(plays)::bigint as plays,"
                 + " sum(ms_played)::bigint as ms_played from " + table + " where day between ? and ?"
                 + (query.territory() != null ? " and territory = ?" : "")
-                + " group by 1 order by streams desc, key nulls last " + page + ")"
+                + " group by 1" + (page.isEmpty() ? "" : " order by streams desc, key nulls last " + page) + ")"
                 + " select g.key, " + name + " as name, g.streams, g.plays, g.ms_played from g " + names
                 + " order by g.streams desc, g.key nulls last";
     }
