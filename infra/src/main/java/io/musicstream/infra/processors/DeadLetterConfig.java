@@ -2,9 +2,11 @@ package io.musicstream.infra.processors;
 
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
+import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
+import io.musicstream.projections.listening.analytics.StreamAnalyticsProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +40,8 @@ public class DeadLetterConfig {
 
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
-            CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP);
+            CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
+            StreamAnalyticsProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -99,7 +102,22 @@ public class DeadLetterConfig {
                                 (c, invoker) -> invoker.transactionManager(nested).enableSequenceIdentifierCache());
             }
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
+            processing.registerSequencingPolicy(StreamAnalyticsProjection.PROCESSING_GROUP, c -> new PerTrackPlays());
         });
+    }
+
+    /**
+     * The plays of a track form one sequence, so one segment writes a track's rows: two segments adding to the
+     * same rows would wait on each other's locks.
+     */
+    static final class PerTrackPlays implements SequencingPolicy<EventMessage<?>> {
+        @Override
+        public Object getSequenceIdentifierFor(EventMessage<?> event) {
+            return event.getPayload() instanceof TrackPlayed play && play.trackId() != null
+                    && PerUserLibrary.storableId(play.trackId())
+                    ? StreamAnalyticsProjection.sequenceOf(play)
+                    : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+        }
     }
 
     /**

@@ -149,6 +149,9 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
                     f -> json("POST", "/api/v1/releases/no-such-release/tracks/no-such-track/restore", Map.of())),
             row("POST", "/api/v1/catalog/imports", Access.anyOf(Role.CURATOR, Role.ADMIN), Scope.SHARED,
                     f -> new Call("POST", "/api/v1/catalog/imports", "application/x-ndjson", "", false, "*/*")),
+            // streams for analysts
+            row("GET", "/api/v1/analytics/streams", Access.anyOf(Role.ANALYST, Role.ADMIN), Scope.SHARED,
+                    f -> get("/api/v1/analytics/streams?groupBy=track&from=2026-01-01&to=2026-01-31")),
             // administration
             row("POST", "/api/v1/admin/search-index/rebuild", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> new Call("POST", "/api/v1/admin/search-index/rebuild", null, null, false, null)),
