@@ -5,6 +5,8 @@ import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
+import io.musicstream.projections.listening.charts.ChartStreamsProjection;
+import io.musicstream.events.playback.TrackPlayed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +40,8 @@ public class DeadLetterConfig {
 
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
-            CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP);
+            CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
+            ChartStreamsProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -99,7 +102,25 @@ public class DeadLetterConfig {
                                 (c, invoker) -> invoker.transactionManager(nested).enableSequenceIdentifierCache());
             }
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
+            processing.registerSequencingPolicy(ChartStreamsProjection.PROCESSING_GROUP, c -> new PerTrack());
         });
+    }
+
+    /**
+     * A track's plays form one sequence, so the segments of a processor counting per track never add to the
+     * same rows.
+     */
+    static final class PerTrack implements SequencingPolicy<EventMessage<?>> {
+        private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
+
+        @Override
+        public Object getSequenceIdentifierFor(EventMessage<?> event) {
+            if (event.getPayload() instanceof TrackPlayed play && play.trackId() != null) {
+                return "track:" + (PerUserLibrary.storableId(play.trackId()) ? play.trackId()
+                        : "unstorable-" + PerUserLibrary.sha256(play.trackId()));
+            }
+            return PER_AGGREGATE.getSequenceIdentifierFor(event);
+        }
     }
 
     /**
