@@ -25,18 +25,40 @@ final class ChartsFixture {
 
     static final long TRENDING_MIN = 5;
 
-    final DataSource db = TestServers.freshDatabase();
-    final JdbcTemplate jdbc = new JdbcTemplate(db);
-    final JdbcClient client = JdbcClient.create(jdbc);
-    final ChartStreamsProjection projection = new ChartStreamsProjection(jdbc);
-    final ProjectionDriver driver = ProjectionDriver.inTransactions(projection, new DataSourceTransactionManager(db));
-    final Charts charts = new Charts(client);
+    final DataSource db;
+    final JdbcTemplate jdbc;
+    final JdbcClient client;
+    final ChartStreamsProjection projection;
+    final ProjectionDriver driver;
+    final Charts charts;
     final SettableClock clock = new SettableClock();
     /** What the processor has counted through; follows the clock unless set. */
     Instant handledThrough;
-    final ChartBuilder builder = new ChartBuilder(client, new DataSourceTransactionManager(db), clock,
-            () -> Optional.of(handledThrough == null ? clock.instant() : handledThrough), Duration.ofHours(1),
-            TRENDING_MIN);
+    final ChartBuilder builder;
+
+    ChartsFixture() {
+        this(false);
+    }
+
+    /** {@code pooled}: connections kept open, as the service's pool keeps them (for timing). */
+    ChartsFixture(boolean pooled) {
+        DataSource fresh = TestServers.freshDatabase();
+        if (pooled) {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setDataSource(fresh);
+            config.setMaximumPoolSize(2);
+            fresh = new com.zaxxer.hikari.HikariDataSource(config);
+        }
+        db = fresh;
+        jdbc = new JdbcTemplate(db);
+        client = JdbcClient.create(jdbc);
+        projection = new ChartStreamsProjection(jdbc);
+        driver = ProjectionDriver.inTransactions(projection, new DataSourceTransactionManager(db));
+        charts = new Charts(client);
+        builder = new ChartBuilder(client, new DataSourceTransactionManager(db), clock,
+                () -> Optional.of(handledThrough == null ? clock.instant() : handledThrough), Duration.ofHours(1),
+                TRENDING_MIN);
+    }
 
     /** A counted play of {@code trackId} that started at {@code at}, counted in {@code territory}. */
     static TrackPlayed play(String trackId, String territory, Instant at) {
