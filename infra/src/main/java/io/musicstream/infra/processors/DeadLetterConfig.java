@@ -7,6 +7,7 @@ import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.projections.listening.analytics.StreamAnalyticsProjection;
+import io.musicstream.projections.listening.charts.ChartStreamsProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +42,7 @@ public class DeadLetterConfig {
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
-            StreamAnalyticsProjection.PROCESSING_GROUP);
+            StreamAnalyticsProjection.PROCESSING_GROUP, ChartStreamsProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -102,21 +103,25 @@ public class DeadLetterConfig {
                                 (c, invoker) -> invoker.transactionManager(nested).enableSequenceIdentifierCache());
             }
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
-            processing.registerSequencingPolicy(StreamAnalyticsProjection.PROCESSING_GROUP, c -> new PerTrackPlays());
+            processing.registerSequencingPolicy(StreamAnalyticsProjection.PROCESSING_GROUP, c -> new PerTrack());
+            processing.registerSequencingPolicy(ChartStreamsProjection.PROCESSING_GROUP, c -> new PerTrack());
         });
     }
 
     /**
-     * The plays of a track form one sequence, so one segment writes a track's rows: two segments adding to the
-     * same rows would wait on each other's locks.
+     * A track's plays form one sequence, so the segments of a processor counting per track never add to the
+     * same rows.
      */
-    static final class PerTrackPlays implements SequencingPolicy<EventMessage<?>> {
+    static final class PerTrack implements SequencingPolicy<EventMessage<?>> {
+        private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
+
         @Override
         public Object getSequenceIdentifierFor(EventMessage<?> event) {
-            return event.getPayload() instanceof TrackPlayed play && play.trackId() != null
-                    && PerUserLibrary.storableId(play.trackId())
-                    ? StreamAnalyticsProjection.sequenceOf(play)
-                    : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+            if (event.getPayload() instanceof TrackPlayed play && play.trackId() != null) {
+                return "track:" + (PerUserLibrary.storableId(play.trackId()) ? play.trackId()
+                        : "unstorable-" + PerUserLibrary.sha256(play.trackId()));
+            }
+            return PER_AGGREGATE.getSequenceIdentifierFor(event);
         }
     }
 

@@ -131,6 +131,10 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
             row("GET", "/api/v1/browse/new-releases", Access.SIGNED_IN, Scope.SHARED,
                     f -> get("/api/v1/browse/new-releases")),
             row("GET", "/api/v1/browse/genres", Access.SIGNED_IN, Scope.SHARED, f -> get("/api/v1/browse/genres")),
+            row("GET", "/api/v1/charts/{territory}/{period}", Access.SIGNED_IN, Scope.SHARED,
+                    f -> get("/api/v1/charts/global/daily")),
+            row("GET", "/api/v1/charts/{territory}/trending", Access.SIGNED_IN, Scope.SHARED,
+                    f -> get("/api/v1/charts/SE/trending?date=2026-01-05")),
             // catalog writes: valid bodies (validation runs before the role check) that change nothing that exists
             row("POST", "/api/v1/artists", Access.anyOf(Role.CURATOR, Role.ADMIN), Scope.SHARED,
                     f -> json("POST", "/api/v1/artists", Map.of("name", "Matrix Artist"))),

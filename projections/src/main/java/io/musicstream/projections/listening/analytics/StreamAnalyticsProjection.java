@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * batch was either stored whole with its token or not at all, so sums are exact. {@link #reset()} truncates
  * both tables for a replay from zero.
  *
- * <p>Plays of a track form one sequence (see {@link #sequenceOf}); rows are written in key order, so two
+ * <p>Plays of a track form one sequence (infra's {@code DeadLetterConfig.PerTrack}); rows are written in key order, so two
  * segments adding to the same artist's row wait for each other instead of deadlocking.
  */
 @Component
@@ -63,11 +63,6 @@ public class StreamAnalyticsProjection {
 
     public StreamAnalyticsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The dead-letter sequence of a play: its track, so a track's rows are written by one segment. */
-    public static Object sequenceOf(TrackPlayed play) {
-        return "track:" + play.trackId();
     }
 
     @EventHandler

@@ -1,0 +1,118 @@
+package io.musicstream.projections.listening.charts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads built charts and trending lists: one page of one period's chart per statement, through the primary
+ * keys of {@code chart_period} and {@code chart_entry} (or {@code chart_trending}).
+ */
+@Repository
+public class Charts {
+
+    /** The worldwide chart's territory. */
+    public static final String WORLDWIDE = ChartStreamsProjection.WORLDWIDE;
+
+    private final JdbcClient jdbc;
+
+    public Charts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How an entry moved since the previous period. */
+    public enum Status { NEW, RE_ENTRY, UP, DOWN, SAME }
+
+    public record Entry(int position, String trackId, long streams, Integer previousPosition, int peakPosition,
+                        int periodsOnChart, Status status) {
+    }
+
+    /** A page of a chart: {@code total} entries in all, {@code entries} from the offset asked. */
+    public record Chart(ChartKind kind, String territory, LocalDate from, LocalDate to, Instant builtAt, int total,
+                        List<Entry> entries) {
+    }
+
+    public record TrendingEntry(int position, String trackId, long streams, double priorMean, double velocity) {
+    }
+
+    public record Trending(String territory, LocalDate day, Instant builtAt, List<TrendingEntry> entries) {
+    }
+
+    /**
+     * The chart of {@code territory} ({@link #WORLDWIDE} for the world) for the period holding {@code day}, or
+     * the latest built period when {@code day} is null; empty when that period is not built.
+     */
+    public Optional<Chart> chart(ChartKind kind, String territory, LocalDate day, int limit, int offset) {
+        LocalDate start = day == null ? null : kind.start(day);
+        List<Chart> found = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        jdbc.sql("""
+                        select p.period_start, p.built_at,
+                               (select count(*) from chart_entry c where c.kind = p.kind
+                                   and c.period_start = p.period_start and c.territory = :territory) as total,
+                               e.position, e.track_id, e.streams, e.previous_position, e.peak_position,
+                               e.periods_on_chart, e.status
+                        from chart_period p
+                        left join lateral (
+                            select * from chart_entry e
+                            where e.kind = p.kind and e.period_start = p.period_start and e.territory = :territory
+                            order by e.position limit :limit offset :offset
+                        ) e on true
+                        where p.kind = :kind and p.period_start = coalesce(cast(:start as date),
+                            (select max(period_start) from chart_period where kind = :kind))
+                        order by e.position""")
+                .param("kind", kind.wireName()).param("territory", territory).param("start", start)
+                .param("limit", limit).param("offset", offset)
+                .query((ResultSet rs) -> {
+                    if (found.isEmpty()) {
+                        LocalDate from = rs.getObject("period_start", LocalDate.class);
+                        found.add(new Chart(kind, territory, from, kind.lastDay(from),
+                                rs.getTimestamp("built_at").toInstant(), rs.getInt("total"), entries));
+                    }
+                    if (rs.getObject("position") != null) {
+                        entries.add(entry(rs));
+                    }
+                });
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The trending list of {@code territory} for {@code day}, or for the latest built day when null; empty when
+     * that day's charts are not built.
+     */
+    public Optional<Trending> trending(String territory, LocalDate day) {
+        List<Trending> found = new ArrayList<>();
+        List<TrendingEntry> entries = new ArrayList<>();
+        jdbc.sql("""
+                        select p.period_start, p.built_at, t.position, t.track_id, t.streams, t.prior_mean, t.velocity
+                        from chart_period p
+                        left join chart_trending t on t.day = p.period_start and t.territory = :territory
+                        where p.kind = :kind and p.period_start = coalesce(cast(:day as date),
+                            (select max(period_start) from chart_period where kind = :kind))
+                        order by t.position""")
+                .param("kind", ChartKind.DAILY.wireName()).param("territory", territory).param("day", day)
+                .query((ResultSet rs) -> {
+                    if (found.isEmpty()) {
+                        found.add(new Trending(territory, rs.getObject("period_start", LocalDate.class),
+                                rs.getTimestamp("built_at").toInstant(), entries));
+                    }
+                    if (rs.getObject("position") != null) {
+                        entries.add(new TrendingEntry(rs.getInt("position"), rs.getString("track_id"),
+                                rs.getLong("streams"), rs.getDouble("prior_mean"), rs.getDouble("velocity")));
+                    }
+                });
+        return found.stream().findFirst();
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getInt("position"), rs.getString("track_id"), rs.getLong("streams"),
+                rs.getObject("previous_position", Integer.class), rs.getInt("peak_position"),
+                rs.getInt("periods_on_chart"), Status.valueOf(rs.getString("status")));
+    }
+}
