@@ -46,5 +46,11 @@ create index popularity_unindexed on popularity (kind, item_id) where popularity
 -- the maximum score of a kind, the top of the scale
 create index popularity_by_score on popularity (kind, score desc);
 
+-- the top of each kind's scale when every popularity of the kind was last set against it
+create table popularity_scale (
+    kind      text             primary key,
+    max_score double precision not null
+);
+
 -- browse pages read counted streams from `popularity`: the per-play counter of issue 9 is gone
 alter table browse_track drop column play_count;

@@ -40,6 +40,11 @@ public class PopularityJob {
     private static final long LOCK = 0x706f70756c6172L;
     private static final int CHUNK = 2_000;
     private static final int INDEX_BULK = 5_000;
+    /** How far (relative, on the log scale) the top may move before every item of the kind is set again. */
+    static final double RESCALE_AT = 0.005;
+    private static final String SCALED = """
+            (case when score <= 0 or cast(:max as float8) <= 0 then 0
+                  else greatest(1, least(100, round(100 * ln(1 + score) / ln(1 + cast(:max as float8))))) end)""";
 
     /** What one run did. */
     public record Run(boolean ran, int computed, int sentToIndex) {
@@ -196,7 +201,9 @@ public class PopularityJob {
 
     /**
      * Popularity on a log scale against the highest score of the kind: {@code 100 * ln(1 + score) /
-     * ln(1 + max)}, at least 1 for any score above 0.
+     * ln(1 + max)}, at least 1 for any score above 0. When the top of the scale moved by more than
+     * {@link #RESCALE_AT} since every item of the kind was last set, every item is set again (only those whose
+     * value changes are written), so that one item rising does not leave the others high.
      */
     private void rescale(Kind kind, List<String> items) {
         if (items.isEmpty()) {
@@ -204,12 +211,23 @@ public class PopularityJob {
         }
         double max = jdbc.sql("select coalesce(max(score), 0) from popularity where kind = ?")
                 .param(kind.column).query(Double.class).single();
+        double last = jdbc.sql("select max_score from popularity_scale where kind = ?")
+                .param(kind.column).query(Double.class).optional().orElse(-1.0);
+        if (last < 0 || Math.abs(Math.log1p(max) - Math.log1p(last)) > RESCALE_AT * Math.log1p(Math.max(last, max))) {
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("update popularity set popularity = " + SCALED + " where kind = :kind and score > 0 and popularity <> "
+                                + SCALED)
+                        .param("max", max).param("kind", kind.column).update();
+                jdbc.sql("""
+                                insert into popularity_scale (kind, max_score) values (?, ?)
+                                on conflict (kind) do update set max_score = excluded.max_score""")
+                        .params(kind.column, max).update();
+            });
+        }
         for (int start = 0; start < items.size(); start += CHUNK) {
             String[] ids = items.subList(start, Math.min(items.size(), start + CHUNK)).toArray(String[]::new);
-            transaction.executeWithoutResult(status -> jdbc.sql("""
-                            update popularity set popularity = case when score <= 0 or :max <= 0 then 0
-                                else greatest(1, least(100, round(100 * ln(1 + score) / ln(1 + :max)))) end
-                            where kind = :kind and item_id = any(cast(:ids as text[]))""")
+            transaction.executeWithoutResult(status -> jdbc.sql("update popularity set popularity = " + SCALED
+                            + " where kind = :kind and item_id = any(cast(:ids as text[]))")
                     .param("max", max).param("kind", kind.column).param("ids", ids).update());
         }
     }

@@ -109,6 +109,24 @@ class PopularityJobTest {
     }
 
     @Test
+    void whenTheTopOfTheScaleRisesEveryItemOfTheKindIsSetAgain() {
+        model.deliver(stream("ann", "t1", TODAY), stream("bob", "t1", TODAY), stream("ann", "t2", TODAY));
+        model.runJob();
+        assertThat(model.popularity("track", "t1")).isEqualTo(100);
+
+        for (int i = 0; i < 10; i++) {
+            model.deliver(stream("u" + i, "t3", TODAY));
+        }
+        PopularityJob.Run run = model.runJob();
+
+        assertThat(run.computed()).isEqualTo(2); // t3 and its album
+        assertThat(model.popularity("track", "t3")).isEqualTo(100);
+        assertThat(model.popularity("track", "t1")).isEqualTo(46); // ln(3) / ln(11)
+        assertThat(model.popularity("track", "t2")).isEqualTo(29); // ln(2) / ln(11)
+        assertThat(model.sent.get(1)).containsEntry("track:t1", 46).containsEntry("track:t2", 29);
+    }
+
+    @Test
     void theNextDayRecomputesWhatStillScoresUntilItDecaysToZero() {
         model.deliver(stream("ann", "t1", "2026-11-12T08:00:00Z"), stream("ann", "t2", TODAY));
         model.runJob();
