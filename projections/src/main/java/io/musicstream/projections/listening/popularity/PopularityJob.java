@@ -118,23 +118,28 @@ public class PopularityJob {
         for (String due : List.of(
                 "streams_total <> computed_total",
                 "score > 0 and computed_on < :today")) {
+            // in item order from where the last chunk ended: under steady plays each item is computed once a run
+            String after = "";
             while (done.size() < maxItemsPerRun) {
-                List<String> chunk = transaction.execute(status -> computeChunk(kind, due, today, now,
+                String from = after;
+                List<String> chunk = transaction.execute(status -> computeChunk(kind, due, from, today, now,
                         Math.min(CHUNK, maxItemsPerRun - done.size())));
-                done.addAll(chunk);
                 if (chunk.isEmpty()) {
                     break;
                 }
+                done.addAll(chunk);
+                after = chunk.get(chunk.size() - 1);
             }
         }
         return done;
     }
 
-    private List<String> computeChunk(Kind kind, String due, LocalDate today, Instant now, int limit) {
+    private List<String> computeChunk(Kind kind, String due, String after, LocalDate today, Instant now, int limit) {
         Map<String, Long> totals = new LinkedHashMap<>();
-        jdbc.sql("select item_id, streams_total from popularity where kind = :kind and " + due
+        jdbc.sql("select item_id, streams_total from popularity where kind = :kind and item_id > :after and " + due
                         + " order by item_id limit :limit for update")
-                .param("kind", kind.column).param("today", Date.valueOf(today)).param("limit", limit)
+                .param("kind", kind.column).param("after", after).param("today", Date.valueOf(today))
+                .param("limit", limit)
                 .query(rs -> {
                     totals.put(rs.getString(1), rs.getLong(2));
                 });
