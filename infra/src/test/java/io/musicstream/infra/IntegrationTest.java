@@ -19,7 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "music.rate-limits.login.limit=20", "music.rate-limits.login.window=10s",
         "music.rate-limits.search.limit=60", "music.rate-limits.search.window=10s",
         "music.rate-limits.login-ip.limit=1000000", "music.rate-limits.register-ip.limit=1000000",
-        "music.rate-limits.writes.limit=1000000"})
+        "music.rate-limits.writes.limit=1000000",
+        // popularity computed within a second of a counted play
+        "music.popularity.refresh=PT1S"})
 public abstract class IntegrationTest {
 
     protected static final String ADMIN = "test-admin";

@@ -8,6 +8,7 @@ import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.projections.listening.analytics.StreamAnalyticsProjection;
 import io.musicstream.projections.listening.charts.ChartStreamsProjection;
+import io.musicstream.projections.listening.popularity.PopularityProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +43,8 @@ public class DeadLetterConfig {
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
-            StreamAnalyticsProjection.PROCESSING_GROUP, ChartStreamsProjection.PROCESSING_GROUP);
+            StreamAnalyticsProjection.PROCESSING_GROUP, ChartStreamsProjection.PROCESSING_GROUP,
+            PopularityProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {

@@ -103,4 +103,34 @@ class BrowsePagesTest extends CatalogBrowsing {
         eventually(() -> assertThat(field(listener.get("/api/v1/artists/" + artist).json().get("topTracks"),
                 "trackId")).hasSize(3).startsWith(oldHit).doesNotContain(newHit));
     }
+
+    @Test
+    void pagesShowPopularityFromCountedStreamsAndTheArtistsMonthlyListeners() {
+        String artist = artist("Popular Act");
+        Ingested release = ingest(artist, "Charts", "2020-05-01", List.of("pop"),
+                List.of(track("SEBRW0000041", "Smash", 1, 1), track("SEBRW0000042", "Filler", 1, 2),
+                        track("SEBRW0000043", "Unplayed", 1, 3)));
+        String smash = release.trackId("SEBRW0000041");
+        String filler = release.trackId("SEBRW0000042");
+        play(smash, 4);
+        play(filler, 1);
+
+        // the job runs every second in tests; popularity is relative to every track streamed in the suite
+        eventually(() -> {
+            JsonNode page = listener.get("/api/v1/artists/" + artist).json();
+            assertThat(page.get("popularity").asInt()).isBetween(1, 100);
+            assertThat(page.get("monthlyListeners").asLong()).isEqualTo(1);
+            assertThat(field(page.get("topTracks"), "trackId")).startsWith(smash, filler);
+            assertThat(page.at("/topTracks/0/popularity").asInt()).isGreaterThan(page.at("/topTracks/1/popularity").asInt());
+            assertThat(page.at("/topTracks/1/popularity").asInt()).isPositive();
+            assertThat(page.at("/topTracks/2/popularity").asInt()).isZero();
+        });
+        JsonNode smashPage = listener.get("/api/v1/tracks/" + smash).json();
+        assertThat(smashPage.get("popularity").asInt()).isBetween(1, 100);
+        assertThat(smashPage.get("playCount").asLong()).isEqualTo(4);
+        assertThat(listener.get("/api/v1/albums/" + release.releaseId()).json().get("popularity").asInt())
+                .isBetween(1, 100);
+        assertThat(listener.get("/api/v1/tracks/" + release.trackId("SEBRW0000043")).json().get("popularity").asInt())
+                .isZero();
+    }
 }

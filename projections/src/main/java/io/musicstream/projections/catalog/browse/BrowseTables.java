@@ -23,42 +23,46 @@ class BrowseTables {
     }
 
     Optional<BrowseArtist> artist(String artistId) {
-        return jdbc.sql("select " + BrowseArtist.COLUMNS + " from browse_artist a where a.artist_id = ?")
+        return jdbc.sql("select " + BrowseArtist.COLUMNS + BrowseArtist.FROM + "where a.artist_id = ?")
                 .param(artistId).query(BrowseArtist.MAPPER).optional();
     }
 
     /** The artist's releases, newest first (undated ones last). */
     List<BrowseRelease> releasesOf(String artistId) {
-        return jdbc.sql("select " + BrowseRelease.COLUMNS + """
-                         from browse_release r where r.artist_ids @> array[cast(? as text)]
+        return jdbc.sql("select " + BrowseRelease.COLUMNS + BrowseRelease.FROM + """
+                        where r.artist_ids @> array[cast(? as text)]
                         order by r.release_date desc nulls last, r.title, r.release_id""")
                 .param(artistId).query(BrowseRelease.MAPPER).list();
     }
 
-    /** A page of the artist's tracks, most played first. */
-    List<BrowseTrack> tracksByPlays(String artistId, int limit, int offset) {
-        return jdbc.sql("select " + BrowseTrack.COLUMNS + """
-                         from browse_track t where t.artist_ids @> array[cast(? as text)]
-                        order by t.play_count desc, t.title, t.track_id
+    /**
+     * A page of the artist's tracks, most popular first: by popularity, then by the streams of the window
+     * weighted by age, then by streams ever.
+     */
+    List<BrowseTrack> tracksByPopularity(String artistId, int limit, int offset) {
+        return jdbc.sql("select " + BrowseTrack.COLUMNS + BrowseTrack.FROM + """
+                        where t.artist_ids @> array[cast(? as text)]
+                        order by coalesce(p.popularity, 0) desc, coalesce(p.score, 0) desc,
+                                 coalesce(p.streams_total, 0) desc, t.title, t.track_id
                         limit ? offset ?""")
                 .params(artistId, limit, offset).query(BrowseTrack.MAPPER).list();
     }
 
     Optional<BrowseRelease> release(String releaseId) {
-        return jdbc.sql("select " + BrowseRelease.COLUMNS + " from browse_release r where r.release_id = ?")
+        return jdbc.sql("select " + BrowseRelease.COLUMNS + BrowseRelease.FROM + "where r.release_id = ?")
                 .param(releaseId).query(BrowseRelease.MAPPER).optional();
     }
 
     /** The release's tracks in disc and track order. */
     List<BrowseTrack> tracksOf(String releaseId) {
-        return jdbc.sql("select " + BrowseTrack.COLUMNS + """
-                         from browse_track t where t.release_id = ?
+        return jdbc.sql("select " + BrowseTrack.COLUMNS + BrowseTrack.FROM + """
+                        where t.release_id = ?
                         order by t.disc_number, t.track_number, t.track_id""")
                 .param(releaseId).query(BrowseTrack.MAPPER).list();
     }
 
     Optional<BrowseTrack> track(String trackId) {
-        return jdbc.sql("select " + BrowseTrack.COLUMNS + " from browse_track t where t.track_id = ?")
+        return jdbc.sql("select " + BrowseTrack.COLUMNS + BrowseTrack.FROM + "where t.track_id = ?")
                 .param(trackId).query(BrowseTrack.MAPPER).optional();
     }
 
@@ -68,8 +72,7 @@ class BrowseTables {
 
     /** A page of releases by release date, newest first (undated ones last). */
     List<BrowseRelease> releasesByDate(int limit, int offset) {
-        return jdbc.sql("select " + BrowseRelease.COLUMNS + """
-                         from browse_release r
+        return jdbc.sql("select " + BrowseRelease.COLUMNS + BrowseRelease.FROM + """
                         order by r.release_date desc nulls last, r.release_id
                         limit ? offset ?""")
                 .params(limit, offset).query(BrowseRelease.MAPPER).list();
@@ -87,13 +90,12 @@ class BrowseTables {
     }
 
     List<BrowseTrack> tracks(Collection<String> trackIds) {
-        return jdbc.sql("select " + BrowseTrack.COLUMNS + " from browse_track t where t.track_id = any(cast(? as text[]))")
+        return jdbc.sql("select " + BrowseTrack.COLUMNS + BrowseTrack.FROM + "where t.track_id = any(cast(? as text[]))")
                 .param(distinct(trackIds)).query(BrowseTrack.MAPPER).list();
     }
 
     List<BrowseRelease> releases(Collection<String> releaseIds) {
-        return jdbc.sql("select " + BrowseRelease.COLUMNS
-                        + " from browse_release r where r.release_id = any(cast(? as text[]))")
+        return jdbc.sql("select " + BrowseRelease.COLUMNS + BrowseRelease.FROM + "where r.release_id = any(cast(? as text[]))")
                 .param(distinct(releaseIds)).query(BrowseRelease.MAPPER).list();
     }
 

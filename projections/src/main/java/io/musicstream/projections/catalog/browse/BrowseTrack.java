@@ -5,15 +5,22 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 
-/** A track as the browse read model holds it (table {@code browse_track}, alias {@code t}). */
+/**
+ * A track as the browse read model holds it (table {@code browse_track}, alias {@code t}), with its counted
+ * streams ever and popularity from the {@code popularity} table (alias {@code p}, see {@link #FROM}).
+ */
 record BrowseTrack(String trackId, String releaseId, String isrc, String title, long durationMs,
                           int discNumber, int trackNumber, boolean explicit, List<String> artistIds,
                           List<String> territories, boolean blockedEverywhere, List<String> blockedTerritories,
-                          String takedownReason, Instant takenDownAt, long playCount) {
+                          String takedownReason, Instant takenDownAt, long playCount, int popularity) {
 
     static final String COLUMNS = "t.track_id, t.release_id, t.isrc, t.title, t.duration_ms, t.disc_number, "
             + "t.track_number, t.explicit, t.artist_ids, t.territories, t.blocked_everywhere, "
-            + "t.blocked_territories, t.takedown_reason, t.taken_down_at, t.play_count";
+            + "t.blocked_territories, t.takedown_reason, t.taken_down_at, coalesce(p.streams_total, 0) as play_count, "
+            + "coalesce(p.popularity, 0) as popularity";
+
+    /** The tracks with their popularity row, if they have one (one primary-key lookup per track). */
+    static final String FROM = " from browse_track t left join popularity p on p.kind = 'track' and p.item_id = t.track_id ";
 
     static final RowMapper<BrowseTrack> MAPPER = (rs, i) -> {
         Timestamp takenDownAt = rs.getTimestamp("taken_down_at");
@@ -22,7 +29,7 @@ record BrowseTrack(String trackId, String releaseId, String isrc, String title, 
                 rs.getInt("track_number"), rs.getBoolean("explicit"), SqlArrays.strings(rs.getArray("artist_ids")),
                 SqlArrays.strings(rs.getArray("territories")), rs.getBoolean("blocked_everywhere"),
                 SqlArrays.strings(rs.getArray("blocked_territories")), rs.getString("takedown_reason"),
-                takenDownAt == null ? null : takenDownAt.toInstant(), rs.getLong("play_count"));
+                takenDownAt == null ? null : takenDownAt.toInstant(), rs.getLong("play_count"), rs.getInt("popularity"));
     };
 
     /** Whether the track can be played in {@code territory} (or anywhere, when {@code null}). */

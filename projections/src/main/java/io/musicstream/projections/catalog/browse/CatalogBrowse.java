@@ -51,17 +51,24 @@ public class CatalogBrowse {
                              String unavailableReason) {
     }
 
+    /** An album page; {@code popularity} (0..100) is the release's, from its counted streams. */
     public record AlbumPage(String releaseId, String upc, String title, ReleaseType releaseType,
                             List<ArtistRef> artists, String label, LocalDate releaseDate, List<String> genres,
-                            String artworkUrl, int trackCount, long durationMs, List<AlbumTrack> tracks) {
+                            String artworkUrl, int trackCount, long durationMs, List<AlbumTrack> tracks,
+                            int popularity) {
     }
 
-    /** A top track: always playable in the territory asked (unavailable tracks are left out). */
+    /**
+     * A top track: always playable in the territory asked (unavailable tracks are left out); {@code playCount}
+     * is its counted streams ever.
+     */
     public record TopTrack(String trackId, String title, long durationMs, boolean explicit, List<ArtistRef> artists,
-                           ReleaseRef release, long playCount) {
+                           ReleaseRef release, long playCount, int popularity) {
     }
 
-    public record ArtistPage(String artistId, String name, List<ReleaseSummary> releases, List<TopTrack> topTracks) {
+    /** An artist page, with the artist's popularity and monthly listeners (users who streamed it in 28 days). */
+    public record ArtistPage(String artistId, String name, List<ReleaseSummary> releases, List<TopTrack> topTracks,
+                             int popularity, long monthlyListeners) {
     }
 
     /** A takedown in force: everywhere, or in {@code territories}; the reason and time of the latest one. */
@@ -71,11 +78,12 @@ public class CatalogBrowse {
     /**
      * A track page. A track that cannot be played in the territory asked is still shown, with
      * {@code available: false}, why ({@code unavailableReason}) and the {@code takedown} in force, if any.
+     * {@code playCount} is its counted streams ever, {@code popularity} (0..100) comes from the recent ones.
      */
     public record TrackPage(String trackId, String isrc, String title, long durationMs, int discNumber,
                             int trackNumber, boolean explicit, List<ArtistRef> artists, ReleaseRef release,
                             List<String> territories, long playCount, boolean available, String unavailableReason,
-                            Takedown takedown) {
+                            Takedown takedown, int popularity) {
     }
 
     public record Page<T>(long total, int limit, int offset, List<T> items) {
@@ -93,7 +101,7 @@ public class CatalogBrowse {
                                String unavailableReason) {
     }
 
-    /** The artist with its releases, newest first, and its most played tracks available in {@code territory}. */
+    /** The artist with its releases, newest first, and its most popular tracks available in {@code territory}. */
     public Optional<ArtistPage> artist(String artistId, String territory) {
         Optional<BrowseArtist> artist = tables.artist(artistId);
         if (artist.isEmpty()) {
@@ -108,7 +116,9 @@ public class CatalogBrowse {
         return Optional.of(new ArtistPage(artist.get().artistId(), artist.get().name(),
                 releases.stream().map(r -> summary(r, names)).toList(),
                 top.stream().map(t -> new TopTrack(t.trackId(), t.title(), t.durationMs(), t.explicit(),
-                        refs(t.artistIds(), names), topReleases.get(t.releaseId()), t.playCount())).toList()));
+                        refs(t.artistIds(), names), topReleases.get(t.releaseId()), t.playCount(), t.popularity()))
+                        .toList(),
+                artist.get().popularity(), artist.get().monthlyListeners()));
     }
 
     /** The release with its tracks in disc/track order, each marked available or not in {@code territory}. */
@@ -129,7 +139,7 @@ public class CatalogBrowse {
         return Optional.of(new AlbumPage(release.releaseId(), release.upc(), release.title(), release.releaseType(),
                 refs(release.artistIds(), names), release.label(), release.releaseDate(), release.genres(),
                 release.artworkUrl(), release.trackCount(), tracks.stream().mapToLong(BrowseTrack::durationMs).sum(),
-                items));
+                items, release.popularity()));
     }
 
     /** The track, available or not in {@code territory}; a track taken down is shown, not hidden. */
@@ -146,7 +156,7 @@ public class CatalogBrowse {
         return Optional.of(new TrackPage(t.trackId(), t.isrc(), t.title(), t.durationMs(), t.discNumber(),
                 t.trackNumber(), t.explicit(), refs(t.artistIds(), tables.artistNames(t.artistIds())),
                 tables.releaseRefs(List.of(t.releaseId())).get(t.releaseId()), t.territories(), t.playCount(),
-                availability.available(), availability.reason(), takedown));
+                availability.available(), availability.reason(), takedown, t.popularity()));
     }
 
     /** Releases by release date, newest first (undated ones last). */
@@ -200,14 +210,14 @@ public class CatalogBrowse {
     }
 
     /**
-     * The artist's most played tracks that are available in {@code territory}, most plays first. Reads the
-     * artist's tracks by play count a page at a time and keeps the available ones, so that availability is
+     * The artist's most popular tracks that are available in {@code territory}, most popular first. Reads the
+     * artist's tracks by popularity a page at a time and keeps the available ones, so that availability is
      * decided by {@link Availability} alone, and stops at {@link #TOP_TRACKS}.
      */
     private List<BrowseTrack> topTracks(String artistId, String territory) {
         List<BrowseTrack> top = new ArrayList<>();
         for (int offset = 0; top.size() < TOP_TRACKS; offset += TOP_TRACK_SCAN_PAGE) {
-            List<BrowseTrack> page = tables.tracksByPlays(artistId, TOP_TRACK_SCAN_PAGE, offset);
+            List<BrowseTrack> page = tables.tracksByPopularity(artistId, TOP_TRACK_SCAN_PAGE, offset);
             page.stream().filter(t -> t.availability(territory).available())
                     .limit(TOP_TRACKS - top.size()).forEach(top::add);
             if (page.size() < TOP_TRACK_SCAN_PAGE) {

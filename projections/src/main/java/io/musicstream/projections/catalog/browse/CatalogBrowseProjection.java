@@ -9,7 +9,6 @@ import io.musicstream.events.catalog.TrackRemovedFromRelease;
 import io.musicstream.events.catalog.TrackRestored;
 import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.events.catalog.TrackTakenDown;
-import io.musicstream.events.playback.TrackPlayed;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,8 +27,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The catalog as listeners browse it: artists, releases and their tracks, with takedowns and play counts,
- * in the {@code browse_*} tables (PostgreSQL).
+ * The catalog as listeners browse it: artists, releases and their tracks, with takedowns, in the
+ * {@code browse_*} tables (PostgreSQL). Streams and popularity come from the {@code popularity} table of
+ * {@code listening.popularity}, joined when pages are read.
  *
  * <p>Runs in the {@value #PROCESSING_GROUP} tracking processor. Axon runs each batch of events in a Spring
  * transaction on the same DataSource as the token store, so the writes below and the processor's token
@@ -37,12 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every handler is idempotent under redelivery: rows are upserted or overwritten with the event's whole
  * state, territory lists are sets, and counters ({@code track_count}) are recounted rather than bumped. The
- * one exception is {@code play_count}, see {@link #on(TrackPlayed)}. The projection can be replayed from
- * zero: {@link #reset()} truncates its tables.
- *
- * <p>Keep this processor on one segment (the default), or give it a sequencing policy that orders a track's
- * plays after its release: with the default per-aggregate policy on several segments, a play (aggregate:
- * the play) could be handled before the release that brings its track, and would be ignored.
+ * projection can be replayed from zero: {@link #reset()} truncates its tables.
  */
 @Component
 @ProcessingGroup(CatalogBrowseProjection.PROCESSING_GROUP)
@@ -219,22 +214,6 @@ public class CatalogBrowseProjection {
                             where track_id = :trackId""")
                     .param("lifted", array(event.territories()))
                     .param("trackId", event.trackId())
-                    .update();
-        });
-    }
-
-    /**
-     * Counts a play of the track (its popularity, behind "top tracks"); a play of a track the catalog does
-     * not know changes nothing. Unlike the other handlers an increment is not idempotent by itself: it is
-     * exact because each play event is stored once (the play id is its aggregate id), because the count
-     * and the processor's token commit in one transaction (a redelivered event was never counted), and
-     * because a replay starts from the truncated tables of {@link #reset()}.
-     */
-    @EventHandler
-    void on(TrackPlayed event) {
-        inSavepoint(() -> {
-            jdbc.sql("update browse_track set play_count = play_count + 1 where track_id = ?")
-                    .param(event.trackId())
                     .update();
         });
     }

@@ -53,16 +53,18 @@ public class CatalogIndexRebuild {
     private final CatalogIndex index;
     private final RegisteredArtists artists;
     private final JdbcClient jdbc;
+    private final SearchPopularity popularity;
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
     CatalogIndexRebuild(EventStore eventStore, EventProcessingConfiguration processing, ElasticsearchClient client,
-                        CatalogIndex index, RegisteredArtists artists, JdbcClient jdbc) {
+                        CatalogIndex index, RegisteredArtists artists, JdbcClient jdbc, SearchPopularity popularity) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.client = client;
         this.index = index;
         this.artists = artists;
         this.jdbc = jdbc;
+        this.popularity = popularity;
     }
 
     /** An index made with an older mapping is rebuilt at start-up, in the background. */
@@ -124,7 +126,7 @@ public class CatalogIndexRebuild {
             this.newIndex = newIndex;
             this.previousIndex = previousIndex;
             this.headAtStart = headAtStart;
-            this.writer = new IndexWriter(client, newIndex, BULK_DOCUMENTS, bulkSender);
+            this.writer = new IndexWriter(client, newIndex, BULK_DOCUMENTS, bulkSender, popularity);
             this.documents = new SearchDocuments(this::names);
         }
 
@@ -155,6 +157,8 @@ public class CatalogIndexRebuild {
                 index.endBulkLoad(newIndex);
                 current.set(progress(State.SWAPPING, null));
                 index.swapTo(newIndex);
+                // popularity computed after its documents were written went to the old index
+                popularity.resendComputedSince(startedAt);
                 current.set(progress(State.DONE, null));
                 log.info("catalog index rebuilt into {}: {} tracks in {} s", newIndex, tracks, seconds());
             } catch (Exception e) {

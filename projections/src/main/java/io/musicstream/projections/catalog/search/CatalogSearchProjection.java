@@ -33,10 +33,13 @@ public class CatalogSearchProjection {
     private final ElasticsearchClient client;
     private final CatalogIndex index;
     private final SearchDocuments documents;
+    private final SearchPopularity popularity;
 
-    CatalogSearchProjection(ElasticsearchClient client, CatalogIndex index, RegisteredArtists artists) {
+    CatalogSearchProjection(ElasticsearchClient client, CatalogIndex index, RegisteredArtists artists,
+                            SearchPopularity popularity) {
         this.client = client;
         this.index = index;
+        this.popularity = popularity;
         this.documents = new SearchDocuments(artists::names);
     }
 
@@ -100,7 +103,7 @@ public class CatalogSearchProjection {
     private IndexWriter batchWriter() {
         return UnitOfWorkBatch.current(WRITER, () -> {
             index.ensureExists();
-            return new IndexWriter(client, CatalogIndex.ALIAS, 2_000);
+            return new IndexWriter(client, CatalogIndex.ALIAS, 2_000, popularity);
         }, IndexWriter::flush);
     }
 }

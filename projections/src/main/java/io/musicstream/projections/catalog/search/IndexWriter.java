@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes whole documents to one index in bulk. Reads see the writes not yet sent (and Elasticsearch's
- * real-time GET sees those sent but not yet refreshed), so handlers can read-modify-write freely.
+ * real-time GET sees those sent but not yet refreshed), so handlers can read-modify-write freely. Documents
+ * take their popularity from {@link SearchPopularity} as they are sent, so that writing one whole keeps it.
  */
 final class IndexWriter implements SearchDocuments.Store {
 
@@ -24,25 +25,28 @@ final class IndexWriter implements SearchDocuments.Store {
     private final String index;
     private final int flushAt;
     private final ExecutorService background;
+    private final SearchPopularity popularity;
     private Map<String, Optional<Map<String, Object>>> pending = new LinkedHashMap<>();
     private Map<String, Optional<Map<String, Object>>> inFlight = Map.of();
     private Future<?> lastBulk;
     private long written;
 
     /** A writer whose flushes block until Elasticsearch has the documents. */
-    IndexWriter(ElasticsearchClient client, String index, int flushAt) {
-        this(client, index, flushAt, null);
+    IndexWriter(ElasticsearchClient client, String index, int flushAt, SearchPopularity popularity) {
+        this(client, index, flushAt, null, popularity);
     }
 
     /**
      * With a background executor, a full buffer is sent while the caller goes on filling the next one (one
      * bulk in flight at a time); {@link #flush()} still waits for everything.
      */
-    IndexWriter(ElasticsearchClient client, String index, int flushAt, ExecutorService background) {
+    IndexWriter(ElasticsearchClient client, String index, int flushAt, ExecutorService background,
+                SearchPopularity popularity) {
         this.client = client;
         this.index = index;
         this.flushAt = flushAt;
         this.background = background;
+        this.popularity = popularity;
     }
 
     @Override
@@ -121,6 +125,9 @@ final class IndexWriter implements SearchDocuments.Store {
     }
 
     private void send(Map<String, Optional<Map<String, Object>>> batch) {
+        Map<String, Integer> known = popularity.of(batch.entrySet().stream()
+                .filter(e -> e.getValue().isPresent()).map(Map.Entry::getKey).toList());
+        known.forEach((id, value) -> batch.get(id).ifPresent(doc -> doc.put("popularity", value)));
         BulkRequest.Builder request = new BulkRequest.Builder();
         batch.forEach((id, doc) -> request.operations(op -> doc.isPresent()
                 ? op.index(i -> i.index(index).id(id).document(doc.get()))

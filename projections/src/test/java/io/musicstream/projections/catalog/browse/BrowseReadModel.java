@@ -2,6 +2,7 @@ package io.musicstream.projections.catalog.browse;
 
 import io.musicstream.projections.ProjectionDriver;
 import io.musicstream.projections.TestServers;
+import io.musicstream.projections.listening.popularity.PopularityReadModel;
 import java.sql.Array;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** The browse read model on a fresh database: its projection, its readers and its rows. */
+/**
+ * The browse read model on a fresh database: its projection, its readers and its rows, with the popularity
+ * read model on the same database (the pages join its table); events go to both.
+ */
 final class BrowseReadModel {
 
     final JdbcClient jdbc;
     final ProjectionDriver projection;
     final CatalogBrowse browse;
     final CatalogAvailability availability;
+    final PopularityReadModel popularity;
 
     BrowseReadModel() {
         DataSource db = TestServers.freshDatabase();
@@ -27,10 +32,18 @@ final class BrowseReadModel {
                 new CatalogBrowseProjection(jdbc, new JdbcTemplate(db), transactions), transactions);
         browse = new CatalogBrowse(new BrowseTables(jdbc));
         availability = new CatalogAvailability(jdbc);
+        popularity = new PopularityReadModel(db);
     }
 
     void deliver(Object... events) {
         projection.deliverEach(events);
+        popularity.deliver(events);
+    }
+
+    /** What a reset of both processors does before a replay. */
+    void reset() {
+        projection.reset();
+        popularity.projection.reset();
     }
 
     /** Every row of the three tables, in key order, as the database returns them. */

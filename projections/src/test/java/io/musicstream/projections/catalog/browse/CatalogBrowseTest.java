@@ -18,9 +18,12 @@ import io.musicstream.projections.catalog.browse.CatalogBrowse.Page;
 import io.musicstream.projections.catalog.browse.CatalogBrowse.ReleaseSummary;
 import io.musicstream.projections.catalog.browse.CatalogBrowse.TopTrack;
 import io.musicstream.projections.catalog.browse.CatalogBrowse.TrackPage;
+import io.musicstream.events.playback.TrackPlayed;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,34 @@ class CatalogBrowseTest {
         assertThat(browse.artist("band", "NO").orElseThrow().topTracks()).extracting(TopTrack::trackId)
                 .containsExactly("n1", "o1", "u1");
         assertThat(browse.artist("nobody", null)).isEmpty();
+    }
+
+    @Test
+    void pagesShowPopularityAndTopTracksFollowRecentStreamsRatherThanStreamsEver() {
+        model.deliver(release("old", "Early Days", List.of("band"), "2001-05-01", List.of(), track("o1", "Old Hit", 1, 1)),
+                release("new", "Later Years", List.of("band"), "2011-05-01", List.of(), track("n1", "New Hit", 1, 1)));
+        for (int i = 0; i < 5; i++) {
+            model.deliver(stream("fan" + i, "o1", "old", "2026-10-01T10:00:00Z"));
+        }
+        model.deliver(stream("ann", "n1", "new", "2026-12-06T10:00:00Z"), stream("bob", "n1", "new", "2026-12-06T11:00:00Z"));
+        model.popularity.at(Instant.parse("2026-12-07T12:00:00Z")).runJob();
+
+        ArtistPage artist = browse.artist("band", null).orElseThrow();
+
+        assertThat(artist.topTracks()).extracting(TopTrack::trackId).containsExactly("n1", "o1");
+        assertThat(artist.topTracks()).extracting(TopTrack::popularity).containsExactly(100, 0);
+        assertThat(artist.topTracks()).extracting(TopTrack::playCount).containsExactly(2L, 5L);
+        assertThat(artist.popularity()).isEqualTo(100);
+        assertThat(artist.monthlyListeners()).isEqualTo(2);
+        assertThat(browse.album("new", null).orElseThrow().popularity()).isEqualTo(100);
+        assertThat(browse.album("old", null).orElseThrow().popularity()).isZero();
+        assertThat(browse.track("n1", null).orElseThrow().popularity()).isEqualTo(100);
+        assertThat(browse.track("o1", null).orElseThrow().playCount()).isEqualTo(5);
+    }
+
+    private static TrackPlayed stream(String userId, String trackId, String releaseId, String startedAt) {
+        return new TrackPlayed(UUID.randomUUID().toString(), userId, trackId, Instant.parse(startedAt), 180_000, null,
+                "SE", "SE", releaseId, List.of("band"), null, null, false, true, 1);
     }
 
     @Test

@@ -31,12 +31,21 @@ final class SearchReadModel {
     final CatalogSearch search;
 
     SearchReadModel() {
+        this(SearchPopularity.NONE);
+    }
+
+    /** Whole documents take their popularity from {@code popularity}. */
+    SearchReadModel(SearchPopularity popularity) {
         connect();
         dropCatalogIndexes();
         artists = new ArtistDirectoryFixture(TestServers.freshDatabase());
         index = new CatalogIndex(client);
-        projection = ProjectionDriver.withoutTransactions(new CatalogSearchProjection(client, index, artists.reader()));
+        projection = ProjectionDriver.withoutTransactions(new CatalogSearchProjection(client, index, artists.reader(), popularity));
         search = new CatalogSearch(new SearchEndpoint(rest), index);
+    }
+
+    ElasticsearchClient client() {
+        return client;
     }
 
     private static synchronized void connect() {
