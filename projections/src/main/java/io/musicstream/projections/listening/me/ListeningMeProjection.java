@@ -166,11 +166,15 @@ public class ListeningMeProjection {
         writeBuckets("me_total_stream", null, buffer.total);
     }
 
-    /** Adds the batch's recent plays, then trims each user it touched to their newest {@value #RECENT_KEPT}. */
-    private void writeRecent(List<Recent> recent) {
-        if (recent.isEmpty()) {
+    /**
+     * Adds the batch's recent plays, at most the newest {@value #RECENT_KEPT} of each user (the rest could never
+     * be kept), then trims each user it touched to their newest {@value #RECENT_KEPT}.
+     */
+    private void writeRecent(List<Recent> batch) {
+        if (batch.isEmpty()) {
             return;
         }
+        List<Recent> recent = newestPerUser(batch);
         int n = recent.size();
         String[] users = new String[n];
         String[] plays = new String[n];
@@ -200,17 +204,53 @@ public class ListeningMeProjection {
             ps.setArray(6, c.createArrayOf("text", contextIds));
         });
         String[] touched = recent.stream().map(Recent::userId).distinct().sorted().toArray(String[]::new);
+        // deletes what lies behind each user's 50th newest play, found with a short walk of the index
         jdbc.update("""
                 delete from me_recent_play r using (
-                    select user_id, play_id from (
-                        select user_id, play_id,
-                               row_number() over (partition by user_id order by started_at desc, play_id desc) n
-                        from me_recent_play where user_id = any(?::text[])) ranked
-                    where n > ?) old
-                where r.user_id = old.user_id and r.play_id = old.play_id""", ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("text", touched));
-            ps.setInt(2, RECENT_KEPT);
-        });
+                    select u.user_id, edge.started_at, edge.play_id from unnest(?::text[]) u(user_id)
+                    cross join lateral (
+                        select started_at, play_id from me_recent_play p where p.user_id = u.user_id
+                        order by started_at desc, play_id desc offset ? limit 1) edge) kept
+                where r.user_id = kept.user_id and (r.started_at, r.play_id) < (kept.started_at, kept.play_id)""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", touched));
+                    ps.setInt(2, RECENT_KEPT - 1);
+                });
+    }
+
+    /** Each user's newest {@value #RECENT_KEPT} of {@code recent}, by start then play id in code point order. */
+    private static List<Recent> newestPerUser(List<Recent> recent) {
+        Map<String, List<Recent>> byUser = new HashMap<>();
+        for (Recent r : recent) {
+            byUser.computeIfAbsent(r.userId(), u -> new ArrayList<>()).add(r);
+        }
+        List<Recent> kept = new ArrayList<>(recent.size());
+        for (List<Recent> plays : byUser.values()) {
+            if (plays.size() > RECENT_KEPT) {
+                plays.sort(java.util.Comparator.comparing(Recent::startedAt)
+                        .thenComparing(Recent::playId, ListeningMeProjection::compareCodePoints).reversed());
+                kept.addAll(plays.subList(0, RECENT_KEPT));
+            } else {
+                kept.addAll(plays);
+            }
+        }
+        return kept;
+    }
+
+    /** The order of PostgreSQL's "C" collation on UTF-8: code point order. */
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /**

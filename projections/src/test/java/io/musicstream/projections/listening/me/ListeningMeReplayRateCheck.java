@@ -13,10 +13,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A local check, not a test (surefire leaves it out unless named): how many plays per second the projection
- * handles and writes in batches of 1000, replayed from zero, with skewed users and tracks and sessions.
+ * handles and writes in batches of 1000, replayed from zero, with skewed users and tracks and sessions, next to
+ * a plain batched insert of one row per play measured in the same run (the machine's load moves both).
  * <pre>
  * ./mvnw -B -o -pl projections -am test -Dtest=ListeningMeReplayRateCheck -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmusic.check.replay=true [-Dmusic.check.plays=500000]
+ *     -Dmusic.check.replay=true [-Dmusic.check.plays=200000]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "music.check.replay", matches = "true")
@@ -27,7 +28,7 @@ class ListeningMeReplayRateCheck {
 
     @Test
     void replayRate() {
-        int plays = Integer.getInteger("music.check.plays", 500_000);
+        int plays = Integer.getInteger("music.check.plays", 200_000);
         report("a year of history, in time order", plays, Duration.ofDays(365));
         report("all within the last 28 days (every bucket written)", plays, Duration.ofDays(27));
     }
@@ -36,7 +37,7 @@ class ListeningMeReplayRateCheck {
         ListeningMeFixture me = new ListeningMeFixture(NOW);
         List<TrackPlayed> plays = plays(count, span);
         // warm-up: a first slice, then reset
-        deliver(me, plays.subList(0, Math.min(50_000, plays.size())));
+        deliver(me, plays.subList(0, Math.min(20_000, plays.size())));
         me.driver.reset();
         long start = System.nanoTime();
         deliver(me, plays);
@@ -46,6 +47,31 @@ class ListeningMeReplayRateCheck {
                      + (select count(*) from me_weekly_stream) + (select count(*) from me_total_stream)""", Long.class);
         System.out.printf("listening-me replay, %s: %,d plays in %.1f s = %,.0f plays/s (%,d rows)%n", what, count,
                 seconds, count / seconds, rows);
+        double baseline = rawInsert(me, plays);
+        System.out.printf("  same run, raw batched insert of one row per play (no index): %,.0f plays/s; ratio %.2f%n",
+                baseline, count / seconds / baseline);
+    }
+
+    /** Plays per second of a plain batched insert of each play's recent-play row into an unindexed table. */
+    private static double rawInsert(ListeningMeFixture me, List<TrackPlayed> plays) {
+        me.jdbc.execute("create table check_raw_play (user_id text, play_id text, track_id text, started_at timestamptz)");
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+                .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(me.db));
+        long start = System.nanoTime();
+        for (int i = 0; i < plays.size(); i += BATCH) {
+            List<TrackPlayed> batch = plays.subList(i, Math.min(plays.size(), i + BATCH));
+            tx.executeWithoutResult(s -> me.jdbc.update(
+                    "insert into check_raw_play select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[])",
+                    ps -> {
+                        java.sql.Connection c = ps.getConnection();
+                        ps.setArray(1, c.createArrayOf("text", batch.stream().map(TrackPlayed::userId).toArray()));
+                        ps.setArray(2, c.createArrayOf("text", batch.stream().map(TrackPlayed::playId).toArray()));
+                        ps.setArray(3, c.createArrayOf("text", batch.stream().map(TrackPlayed::trackId).toArray()));
+                        ps.setArray(4, c.createArrayOf("text",
+                                batch.stream().map(p -> p.startedAt().toString()).toArray()));
+                    }));
+        }
+        return plays.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     private static void deliver(ListeningMeFixture me, List<TrackPlayed> plays) {
