@@ -5,10 +5,12 @@ import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
+import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.projections.listening.analytics.StreamAnalyticsProjection;
 import io.musicstream.projections.listening.charts.ChartStreamsProjection;
 import io.musicstream.projections.listening.popularity.PopularityProjection;
+import io.musicstream.projections.listening.me.ListeningMeProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +46,7 @@ public class DeadLetterConfig {
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
             StreamAnalyticsProjection.PROCESSING_GROUP, ChartStreamsProjection.PROCESSING_GROUP,
-            PopularityProjection.PROCESSING_GROUP);
+            PopularityProjection.PROCESSING_GROUP, ListeningMeProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -107,6 +109,7 @@ public class DeadLetterConfig {
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
             processing.registerSequencingPolicy(StreamAnalyticsProjection.PROCESSING_GROUP, c -> new PerTrack());
             processing.registerSequencingPolicy(ChartStreamsProjection.PROCESSING_GROUP, c -> new PerTrack());
+            processing.registerSequencingPolicy(ListeningMeProjection.PROCESSING_GROUP, c -> new PerUserPlays());
         });
     }
 
@@ -146,17 +149,35 @@ public class DeadLetterConfig {
         }
 
         /** A user id the queue's sequence column can hold; user ids are server-made, so others are poison. */
-        private static boolean storableId(String id) {
+        static boolean storableId(String id) {
             return id.length() <= 200 && id.chars().noneMatch(Character::isISOControl);
         }
 
-        private static String sha256(String value) {
+        static String sha256(String value) {
             try {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(value.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * A user's plays form one sequence, so one segment writes all of that user's rows (recently played is
+     * trimmed per user) and one dead letter holds back only that user's plays.
+     */
+    static final class PerUserPlays implements SequencingPolicy<EventMessage<?>> {
+        private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
+
+        @Override
+        public Object getSequenceIdentifierFor(EventMessage<?> event) {
+            if (!(event.getPayload() instanceof TrackPlayed play) || play.userId() == null) {
+                return PER_AGGREGATE.getSequenceIdentifierFor(event);
+            }
+            String userId = play.userId();
+            return ListeningMeProjection.SEQUENCE_PREFIX
+                    + (PerUserLibrary.storableId(userId) ? userId : "unstorable-" + PerUserLibrary.sha256(userId));
         }
     }
 }
