@@ -1,4 +1,4 @@
-package io.musicstream.infra.playback;
+package io.musicstream.infra.listening;
 
 import io.musicstream.projections.listening.popularity.PopularityJob;
 import org.slf4j.Logger;
