@@ -75,7 +75,10 @@ public class CatalogSearch {
      */
     public List<Suggestion> suggest(String prefix, int size) {
         index.ensureExists();
-        String folded = SearchText.fold(prefix);
+        String folded = SearchText.fold(prefix).strip();
+        if (folded.isEmpty()) {
+            return List.of();
+        }
         List<Suggestion> exact = suggest(folded, size, false);
         if (exact.size() >= size || folded.length() < 4) {
             return exact;

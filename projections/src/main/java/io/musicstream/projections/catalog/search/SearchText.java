@@ -22,6 +22,10 @@ public final class SearchText {
         for (int i = 0; i < decomposed.length(); ) {
             int cp = decomposed.codePointAt(i);
             i += Character.charCount(cp);
+            if (Character.isISOControl(cp)) {
+                folded.append(' '); // nothing indexed holds one; some are reserved in completion fields
+                continue;
+            }
             int type = Character.getType(cp);
             boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                     || type == Character.ENCLOSING_MARK;

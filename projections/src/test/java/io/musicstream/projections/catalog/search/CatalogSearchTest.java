@@ -103,4 +103,13 @@ class CatalogSearchTest {
         model.deliver(takenDown("opera", "rhapsody", List.of(), "withdrawn"));
         assertThat(model.search.suggest("bohem", 10)).isEmpty();
     }
+
+    /** Seen by the fuzz test: the completion field reserves U+001E and U+001F, and the index refused them. */
+    @Test
+    void controlCharactersInWhatIsTypedAreIgnored() {
+        assertThat(model.search.suggest("\u001e\u001fbohem\u0000", 10)).extracting(Suggestion::text)
+                .containsExactly("Bohemian Rhapsody");
+        assertThat(model.search.suggest("\u009e\u0004\u007f\u001e\n", 10)).isEmpty();
+        assertThat(trackIds("\u001frhapsody\u001e", Filters.NONE)).containsExactly("rhapsody");
+    }
 }

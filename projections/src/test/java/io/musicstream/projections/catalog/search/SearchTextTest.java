@@ -7,6 +7,11 @@ import org.junit.jupiter.api.Test;
 class SearchTextTest {
 
     @Test
+    void controlCharactersBecomeSpaces() {
+        assertThat(SearchText.fold("a\u0000b\u001ec\u001fd\u0085e\te")).isEqualTo("a b c d e e");
+    }
+
+    @Test
     void foldsDiacriticsAndCaseSoEitherSpellingMatches() {
         assertThat(SearchText.fold("Beyoncé")).isEqualTo("beyonce");
         assertThat(SearchText.fold("Sigur Rós")).isEqualTo(SearchText.fold("sigur ros"));
