@@ -30,6 +30,11 @@ class BrowseReplayTest extends CatalogBrowsing {
             JsonNode page = listener.get("/api/v1/tracks/" + track).json();
             assertThat(page.get("playCount").asLong()).isEqualTo(2);
             assertThat(texts(page.at("/takedown/territories"))).containsExactly("DK");
+            // popularity comes from its own job, apart from this projection: the pages are taken once it ran
+            assertThat(page.get("popularity").asInt()).isPositive();
+            assertThat(listener.get("/api/v1/albums/" + release.releaseId()).json().get("popularity").asInt())
+                    .isPositive();
+            assertThat(listener.get("/api/v1/artists/" + artist).json().get("popularity").asInt()).isPositive();
         });
         String album = listener.get("/api/v1/albums/" + release.releaseId() + "?territory=DK").body();
         String artistPage = listener.get("/api/v1/artists/" + artist).body();
