@@ -114,12 +114,17 @@ public final class Benchmarks {
 
     /** Polls every 20 ms until the condition holds; fails after {@code seconds}. */
     static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+        waitFor(condition, seconds, 20);
+    }
+
+    /** As {@link #waitFor(BooleanSupplier, int)}, checking every {@code pollMs}: for conditions that cost a query. */
+    static void waitFor(BooleanSupplier condition, int seconds, int pollMs) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out after " + seconds + " s");
             }
-            Thread.sleep(20);
+            Thread.sleep(pollMs);
         }
     }
 
