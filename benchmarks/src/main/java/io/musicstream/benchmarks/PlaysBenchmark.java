@@ -123,6 +123,7 @@ final class PlaysBenchmark {
                         .orElse("SE")));
         listening.forEach(System.out::println);
         try {
+            listening.add("  " + readBaseline());
             List<String> replays = reads.replays();
             replays.forEach(System.out::println);
             listening.addAll(replays);
@@ -145,6 +146,33 @@ final class PlaysBenchmark {
                         + (stored == synthetic.distinct() && storedTwice == 0 ? " (OK)" : " (MISMATCH)"),
                 "  recount: " + recount,
                 String.join(System.lineSeparator(), listening));
+    }
+
+    /**
+     * The ceiling of a replay on this machine: every stored event read in global order over JDBC and its payload
+     * deserialized by the application's event serializer, with nothing done with it.
+     */
+    private String readBaseline() {
+        org.axonframework.serialization.Serializer serializer =
+                context.getBean("eventSerializer", org.axonframework.serialization.Serializer.class);
+        long[] events = {0};
+        long t0 = System.nanoTime();
+        jdbc.query(con -> {
+            con.setAutoCommit(false);
+            java.sql.PreparedStatement ps = con.prepareStatement("""
+                    select payload_type, payload_revision, payload from domain_event_entry order by global_index""");
+            ps.setFetchSize(2_000);
+            return ps;
+        }, (ResultSet rs) -> {
+            Object payload = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                    rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2)));
+            if (payload != null) {
+                events[0]++;
+            }
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return String.format(Locale.ROOT, "read and deserialize every stored event (a replay's ceiling): %,d events"
+                + " in %.1f s: %s events/s", events[0], seconds, Benchmarks.fmt(events[0] / seconds));
     }
 
     /** Waits until every listening projection has handled every stored event. */

@@ -67,6 +67,9 @@ public class AxonJdbcStorage {
     /** Events per read that fills the processors' shared cache (see BoundedTailJdbcEventStorageEngine). */
     private static final int TAIL_SLICE = 1_000;
 
+    /** Events per query of a processor reading behind the head (a replay); Axon's default is 100. */
+    private static final int FETCH_BATCH = 1_000;
+
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
@@ -85,6 +88,7 @@ public class AxonJdbcStorage {
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .dataType(byte[].class)
+                .batchSize(FETCH_BATCH)
                 .gapTimeout(GAP_TIMEOUT_MILLIS), TAIL_SLICE);
     }
 

@@ -5,12 +5,8 @@ import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
-import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.library.LibrarySyncProjection;
-import io.musicstream.projections.listening.analytics.StreamAnalyticsProjection;
-import io.musicstream.projections.listening.charts.ChartStreamsProjection;
-import io.musicstream.projections.listening.popularity.PopularityProjection;
-import io.musicstream.projections.listening.me.ListeningMeProjection;
+import io.musicstream.projections.listening.Listening;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,8 +41,7 @@ public class DeadLetterConfig {
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
-            StreamAnalyticsProjection.PROCESSING_GROUP, ChartStreamsProjection.PROCESSING_GROUP,
-            PopularityProjection.PROCESSING_GROUP, ListeningMeProjection.PROCESSING_GROUP);
+            Listening.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -107,27 +102,8 @@ public class DeadLetterConfig {
                                 (c, invoker) -> invoker.transactionManager(nested).enableSequenceIdentifierCache());
             }
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
-            processing.registerSequencingPolicy(StreamAnalyticsProjection.PROCESSING_GROUP, c -> new PerTrack());
-            processing.registerSequencingPolicy(ChartStreamsProjection.PROCESSING_GROUP, c -> new PerTrack());
-            processing.registerSequencingPolicy(ListeningMeProjection.PROCESSING_GROUP, c -> new PerUserPlays());
+            processing.registerSequencingPolicy(Listening.PROCESSING_GROUP, c -> new PerUserPlays());
         });
-    }
-
-    /**
-     * A track's plays form one sequence, so the segments of a processor counting per track never add to the
-     * same rows.
-     */
-    static final class PerTrack implements SequencingPolicy<EventMessage<?>> {
-        private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
-
-        @Override
-        public Object getSequenceIdentifierFor(EventMessage<?> event) {
-            if (event.getPayload() instanceof TrackPlayed play && play.trackId() != null) {
-                return "track:" + (PerUserLibrary.storableId(play.trackId()) ? play.trackId()
-                        : "unstorable-" + PerUserLibrary.sha256(play.trackId()));
-            }
-            return PER_AGGREGATE.getSequenceIdentifierFor(event);
-        }
     }
 
     /**
@@ -165,9 +141,13 @@ public class DeadLetterConfig {
 
     /**
      * A user's plays form one sequence, so one segment writes all of that user's rows (recently played is
-     * trimmed per user) and one dead letter holds back only that user's plays.
+     * trimmed per user) and one dead letter holds back only that user's plays. Rows many users add to (a
+     * track's chart and popularity counts) are written in key order, so the segments wait for each other there
+     * but never deadlock.
      */
     static final class PerUserPlays implements SequencingPolicy<EventMessage<?>> {
+        /** Dead-letter sequences of plays are named this prefix and the user id. */
+        static final String PLAYS_SEQUENCE_PREFIX = "plays:";
         private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
 
         @Override
@@ -176,7 +156,7 @@ public class DeadLetterConfig {
                 return PER_AGGREGATE.getSequenceIdentifierFor(event);
             }
             String userId = play.userId();
-            return ListeningMeProjection.SEQUENCE_PREFIX
+            return PLAYS_SEQUENCE_PREFIX
                     + (PerUserLibrary.storableId(userId) ? userId : "unstorable-" + PerUserLibrary.sha256(userId));
         }
     }

@@ -1,5 +1,6 @@
 package io.musicstream.projections.listening.analytics;
 
+import io.musicstream.projections.listening.Listening;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.common.Storable;
 import io.musicstream.projections.common.UnitOfWorkBatch;
@@ -31,10 +32,9 @@ import org.springframework.stereotype.Component;
  * segments adding to the same artist's row wait for each other instead of deadlocking.
  */
 @Component
-@ProcessingGroup(StreamAnalyticsProjection.PROCESSING_GROUP)
+@ProcessingGroup(Listening.PROCESSING_GROUP)
 public class StreamAnalyticsProjection {
 
-    public static final String PROCESSING_GROUP = "listening-analytics";
     /** The territory of plays that counted nowhere known: never a country code. */
     public static final String UNKNOWN_TERRITORY = "XX";
     private static final String BATCH = StreamAnalyticsProjection.class.getName() + ".batch";

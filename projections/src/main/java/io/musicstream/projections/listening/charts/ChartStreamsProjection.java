@@ -1,5 +1,6 @@
 package io.musicstream.projections.listening.charts;
 
+import io.musicstream.projections.listening.Listening;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.common.Storable;
 import io.musicstream.projections.common.UnitOfWorkBatch;
@@ -20,10 +21,9 @@ import org.springframework.stereotype.Component;
  * transaction that stores the processor's token, so a retried batch counts once.
  */
 @Component
-@ProcessingGroup(ChartStreamsProjection.PROCESSING_GROUP)
+@ProcessingGroup(Listening.PROCESSING_GROUP)
 public class ChartStreamsProjection {
 
-    public static final String PROCESSING_GROUP = "listening-charts";
     /** The territory of plays that name none: counted worldwide, in no territory's chart. */
     static final String UNKNOWN_TERRITORY = "XX";
     /** The worldwide chart's territory in the chart tables. */

@@ -1,5 +1,6 @@
 package io.musicstream.projections.listening.charts;
 
+import io.musicstream.projections.listening.Listening;
 import io.musicstream.projections.processors.ProcessorTokens;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the {@code listening-charts} processor has counted: the storage time of the first event after the
+ * How far the {@code listening} processor has counted: the storage time of the first event after the
  * lowest segment's token, or now when there is none (the processor is at the head of the store).
  */
 @Component
@@ -29,7 +30,7 @@ class ProcessorProgress implements HandledThrough {
     @Override
     public Optional<Instant> instant() {
         Instant now = clock.instant();
-        List<TrackingToken> segments = tokens.of(ChartStreamsProjection.PROCESSING_GROUP);
+        List<TrackingToken> segments = tokens.of(Listening.PROCESSING_GROUP);
         if (segments.isEmpty()) {
             return Optional.empty();
         }

@@ -86,13 +86,15 @@ public class ListeningMe {
     /**
      * The user's most played albums, playlists and artists of the last 14 UTC days (today included), of the
      * types asked ({@code album}, {@code playlist}, {@code artist}). Score: the sum over the days of counted
-     * streams * 0.5^(age in days / 7), today's age 0; ties by last day played, then type and id.
+     * streams * 0.5^(age in days / 7), today's age 0, to 9 decimals (a float sum's last bits follow the rows'
+     * physical order); ties by last day played, then type and id.
      */
     public List<Rotation> heavyRotation(String userId, Collection<String> types, int limit) {
         LocalDate today = ListeningWindows.day(clock.instant());
         return jdbc.sql("""
                         select item_type, item_id,
-                               sum(streams * power(0.5::float8, (?::date - day) / ?::float8)) score,
+                               round(sum(streams * power(0.5::float8, (?::date - day) / ?::float8))::numeric, 9)::float8
+                                   score,
                                sum(streams) streams, max(day) last_day
                         from me_daily_stream
                         where user_id = ? and item_type = any(?::text[]) and day between ?::date and ?::date

@@ -1,5 +1,6 @@
 package io.musicstream.projections.listening.me;
 
+import io.musicstream.projections.listening.Listening;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.common.Storable;
@@ -32,12 +33,9 @@ import org.springframework.stereotype.Component;
  * are one sequence (one segment writes a user's rows), and only counted plays count.
  */
 @Component
-@ProcessingGroup(ListeningMeProjection.PROCESSING_GROUP)
+@ProcessingGroup(Listening.PROCESSING_GROUP)
 public class ListeningMeProjection {
 
-    public static final String PROCESSING_GROUP = "listening-me";
-    /** A user's plays are one dead-letter sequence, named this prefix and the user id. */
-    public static final String SEQUENCE_PREFIX = "listening-me:";
     /** Plays at least this long are recent plays, counted or not. */
     static final long RECENT_MIN_MS = 30_000;
     /** Recent plays kept per user. */

@@ -1,5 +1,6 @@
 package io.musicstream.projections.listening.popularity;
 
+import io.musicstream.projections.listening.Listening;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.common.Storable;
 import io.musicstream.projections.common.UnitOfWorkBatch;
@@ -25,10 +26,9 @@ import org.springframework.stereotype.Component;
  * redelivery, and a replay starts from the tables {@link #reset()} truncates.
  */
 @Component
-@ProcessingGroup(PopularityProjection.PROCESSING_GROUP)
+@ProcessingGroup(Listening.PROCESSING_GROUP)
 public class PopularityProjection {
 
-    public static final String PROCESSING_GROUP = "listening-popularity";
     /** Ids are at most 100 characters at the write boundary; a key of two stays well inside a btree row. */
     static final int MAX_ID_BYTES = 1_000;
     private static final String BATCH = PopularityProjection.class.getName() + ".batch";
