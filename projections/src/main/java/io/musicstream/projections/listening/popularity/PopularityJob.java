@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Computes popularity (0..100) and artists' monthly listeners from the counted streams of the last
  * {@value #WINDOW_DAYS} UTC days, for the items whose streams changed since it last ran and those whose window
  * moved (computed before today, score above 0), and sends what changed to the search index. One node at a time
- * (a PostgreSQL advisory lock); every step is safe to interrupt and is picked up by the next run.
+ * (a PostgreSQL advisory lock); every step is safe to interrupt and is picked up by the next run. Its updates
+ * lock rows in key order, the order the projection adds to them in, so the two never deadlock.
  */
 @Component
 public class PopularityJob {
@@ -220,8 +221,10 @@ public class PopularityJob {
                 .param(kind.column).query(Double.class).optional().orElse(-1.0);
         if (last < 0 || Math.abs(Math.log1p(max) - Math.log1p(last)) > RESCALE_AT * Math.log1p(Math.max(last, max))) {
             transaction.executeWithoutResult(status -> {
-                jdbc.sql("update popularity set popularity = " + SCALED + " where kind = :kind and score > 0 and popularity <> "
-                                + SCALED)
+                jdbc.sql("update popularity p set popularity = " + SCALED.replace("score", "p.score") + " from ("
+                                + " select item_id from popularity where kind = :kind and score > 0 and popularity <> "
+                                + SCALED + " order by item_id for update) l"
+                                + " where p.kind = :kind and p.item_id = l.item_id")
                         .param("max", max).param("kind", kind.column).update();
                 jdbc.sql("""
                                 insert into popularity_scale (kind, max_score) values (?, ?)
@@ -231,8 +234,10 @@ public class PopularityJob {
         }
         for (int start = 0; start < items.size(); start += CHUNK) {
             String[] ids = items.subList(start, Math.min(items.size(), start + CHUNK)).toArray(String[]::new);
-            transaction.executeWithoutResult(status -> jdbc.sql("update popularity set popularity = " + SCALED
-                            + " where kind = :kind and item_id = any(cast(:ids as text[]))")
+            transaction.executeWithoutResult(status -> jdbc.sql("update popularity p set popularity = "
+                            + SCALED.replace("score", "p.score") + " from (select item_id from popularity"
+                            + " where kind = :kind and item_id = any(cast(:ids as text[])) order by item_id for update) l"
+                            + " where p.kind = :kind and p.item_id = l.item_id")
                     .param("max", max).param("kind", kind.column).param("ids", ids).update());
         }
     }
@@ -261,9 +266,12 @@ public class PopularityJob {
             }
             index.accept(updates);
             jdbc.sql("""
-                            update popularity p set indexed_popularity = u.popularity
-                            from unnest(cast(? as text[]), cast(? as text[]), cast(? as int[])) u(kind, item_id, popularity)
-                            where p.kind = u.kind and p.item_id = u.item_id""")
+                            update popularity p set indexed_popularity = l.popularity
+                            from (select q.kind, q.item_id, u.popularity
+                                  from unnest(cast(? as text[]), cast(? as text[]), cast(? as int[])) u(kind, item_id, popularity)
+                                  join popularity q on q.kind = u.kind and q.item_id = u.item_id
+                                  order by q.kind, q.item_id for update of q) l
+                            where p.kind = l.kind and p.item_id = l.item_id""")
                     .params(kinds, ids, values).update();
             sent += rows.size();
             if (rows.size() < INDEX_BULK) {
