@@ -236,11 +236,11 @@ class ChartsTest {
 
         // rising 12 - 2, old 6 - 0 (its plays were 8 days before); steady 7 - 7 is not growing; small is under 5
         assertThat(f.charts.trending("SE", day).orElseThrow().entries()).containsExactly(
-                new Charts.TrendingEntry(1, "rising", 12, 2.0, 10.0),
-                new Charts.TrendingEntry(2, "old", 6, 0.0, 6.0));
+                new Charts.TrendingEntry(1, "rising", 12, 2.0, 10.0, null, List.of()),
+                new Charts.TrendingEntry(2, "old", 6, 0.0, 6.0, null, List.of()));
         // worldwide: rising 15 - 2
         assertThat(f.charts.trending("WW", day).orElseThrow().entries()).first()
-                .isEqualTo(new Charts.TrendingEntry(1, "rising", 15, 2.0, 13.0));
+                .isEqualTo(new Charts.TrendingEntry(1, "rising", 15, 2.0, 13.0, null, List.of()));
         assertThat(f.charts.trending("NO", day).orElseThrow().entries()).as("under the minimum").isEmpty();
         assertThat(f.charts.trending("SE", day.plusDays(1))).as("not built yet").isEmpty();
         assertThat(f.charts.trending("SE", null).orElseThrow().day()).isEqualTo(day);

@@ -1,6 +1,5 @@
 package io.musicstream.query.listening.charts;
 
-import io.musicstream.projections.catalog.browse.CatalogBrowse;
 import io.musicstream.projections.listening.charts.ChartBuilder;
 import io.musicstream.projections.listening.charts.ChartKind;
 import io.musicstream.projections.listening.charts.Charts;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
@@ -40,15 +38,13 @@ class ChartsController {
 
     private final Charts charts;
     private final ChartBuilder builder;
-    private final CatalogBrowse catalog;
     private final Territories territories;
     private final Clock clock;
 
-    ChartsController(Charts charts, ChartBuilder builder, CatalogBrowse catalog, Territories territories,
+    ChartsController(Charts charts, ChartBuilder builder, Territories territories,
                      Clock clock) {
         this.charts = charts;
         this.builder = builder;
-        this.catalog = catalog;
         this.territories = territories;
         this.clock = clock;
     }
@@ -86,10 +82,10 @@ class ChartsController {
         LocalDate day = date(date);
         Charts.Chart chart = charts.chart(kind, code, day, limit, offset)
                 .orElseThrow(() -> notBuilt(kind, day));
-        Map<String, TrackRef> tracks = tracks(chart.entries().stream().map(Charts.Entry::trackId).toList());
         return new ChartPage(territory, kind.wireName(), chart.from(), chart.to(), chart.builtAt(), chart.total(),
-                limit, offset, chart.entries().stream().map(e -> new Entry(e.position(), tracks.get(e.trackId()),
-                        e.streams(), e.previousPosition(), e.peakPosition(), e.periodsOnChart(), e.status())).toList());
+                limit, offset, chart.entries().stream().map(e -> new Entry(e.position(),
+                        track(e.trackId(), e.title(), e.artists()), e.streams(), e.previousPosition(), e.peakPosition(),
+                        e.periodsOnChart(), e.status())).toList());
     }
 
     @GetMapping("/{territory}/trending")
@@ -97,10 +93,9 @@ class ChartsController {
         String code = territory(territory);
         LocalDate day = date(date);
         Charts.Trending trending = charts.trending(code, day).orElseThrow(() -> notBuilt(ChartKind.DAILY, day));
-        Map<String, TrackRef> tracks = tracks(trending.entries().stream().map(Charts.TrendingEntry::trackId).toList());
         return new TrendingPage(territory, trending.day(), trending.builtAt(), trending.entries().stream()
-                .map(e -> new TrendingEntry(e.position(), tracks.get(e.trackId()), e.streams(), e.priorMean(),
-                        e.velocity())).toList());
+                .map(e -> new TrendingEntry(e.position(), track(e.trackId(), e.title(), e.artists()), e.streams(),
+                        e.priorMean(), e.velocity())).toList());
     }
 
     /** The chart's territory: {@code global}, or an ISO 3166-1 alpha-2 code (a 400 otherwise). */
@@ -152,14 +147,9 @@ class ChartsController {
                 + "the first counted stream are never built");
     }
 
-    /** The catalog's view of the tracks, in one batched lookup. */
-    private Map<String, TrackRef> tracks(List<String> trackIds) {
-        Map<String, CatalogBrowse.TrackSummary> found = catalog.trackSummaries(trackIds, null);
-        return trackIds.stream().distinct().collect(java.util.stream.Collectors.toMap(id -> id, id -> {
-            CatalogBrowse.TrackSummary t = found.get(id);
-            return t == null ? new TrackRef(id, null, List.of()) : new TrackRef(id, t.title(),
-                    t.artists().stream().map(a -> new ArtistRef(a.artistId(), a.name())).toList());
-        }));
+    private static TrackRef track(String trackId, String title, List<Charts.Artist> artists) {
+        return new TrackRef(trackId, title, title == null ? List.of()
+                : artists.stream().map(a -> new ArtistRef(a.artistId(), a.name())).toList());
     }
 
     private static String abbreviate(String value) {
