@@ -1,5 +1,7 @@
 package io.musicstream.events;
 
+import io.musicstream.events.account.Plan;
+import io.musicstream.events.account.PlanChanged;
 import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserPasswordChanged;
@@ -70,6 +72,7 @@ final class EventSamples {
                 new UserCountryChanged("u-1", "IS", AT),
                 new UserPasswordChanged("u-1", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", AT),
                 new UserRolesChanged("u-1", new LinkedHashSet<>(List.of(Role.LISTENER, Role.CURATOR)), "u-0", AT),
+                new PlanChanged("u-1", Plan.PREMIUM, PlanChanged.BILLING, "evt-1", AT),
                 new ItemSavedToLibrary("u-1", LibraryItemType.TRACK, "t-1", AT, null),
                 new ItemRemovedFromLibrary("u-1", LibraryItemType.ALBUM, "r-1", AT, "c-1"))
                 .collect(Collectors.toMap(Object::getClass, Function.identity()));

@@ -14,18 +14,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "music.admin.username=test-admin", "music.admin.password=test-admin-password",
+        "music.billing.webhook-secret=" + IntegrationTest.BILLING_SECRET,
         // per-user quotas that refill within a second once used up (RateLimitTest), with bursts no other test
         // reaches; generous per address and for writes, since the whole suite comes from one address
         "music.rate-limits.login.limit=20", "music.rate-limits.login.window=10s",
         "music.rate-limits.search.limit=60", "music.rate-limits.search.window=10s",
         "music.rate-limits.login-ip.limit=1000000", "music.rate-limits.register-ip.limit=1000000",
-        "music.rate-limits.writes.limit=1000000",
+        "music.rate-limits.writes.limit=1000000", "music.rate-limits.billing.limit=1000000",
         // popularity computed within a second of a counted play
         "music.popularity.refresh=PT1S"})
 public abstract class IntegrationTest {
 
     protected static final String ADMIN = "test-admin";
     protected static final String ADMIN_PASSWORD = "test-admin-password";
+    /** What the tests' payment provider signs its callbacks with. */
+    protected static final String BILLING_SECRET = "test-billing-webhook-secret-of-32-chars";
 
     private static String playableTrack;
     private static ApiClient admin;

@@ -142,6 +142,10 @@ class LegacyDatabaseTest extends IntegrationTest {
                 assertThat(response.status()).as("%s %s", path, response).isEqualTo(200);
                 assertThat(withoutFieldsAddedSince(JSON.readTree(response.body())))
                         .as("GET %s as %s: %s", path, user, response.body()).isEqualTo(answer.get("body"));
+                if (path.equals("/api/v1/me")) {
+                    assertThat(JSON.readTree(response.body()).get("plan").asString())
+                            .as("an account from before plans is on FREE").isEqualTo("FREE");
+                }
             });
         }
     }
@@ -204,8 +208,11 @@ class LegacyDatabaseTest extends IntegrationTest {
         assertThat(page.get("syncToken").asLong()).isGreaterThanOrEqualTo(token);
     }
 
-    /** Fields the pages gained after e121c64 (issue 16: popularity), which the old build could not answer. */
-    private static final List<String> ADDED_SINCE = List.of("popularity", "monthlyListeners");
+    /**
+     * Fields the pages gained after e121c64 (issue 16: popularity; issue 19: the account's plan), which the old
+     * build could not answer.
+     */
+    private static final List<String> ADDED_SINCE = List.of("popularity", "monthlyListeners", "plan");
 
     private static JsonNode withoutFieldsAddedSince(JsonNode answer) {
         JsonNode copy = answer.deepCopy();
@@ -307,6 +314,7 @@ class LegacyDatabaseTest extends IntegrationTest {
         args.put("music.admin.username", expected.get("admin").asString());
         args.put("music.admin.password", password(expected.get("admin").asString()));
         args.put("music.admin.generate-password", "false");
+        args.put("music.billing.webhook-secret", "legacy-test-billing-webhook-secret-0123");
         args.put("music.demo-catalog.enabled", "false");
         args.put("music.rate-limits.enabled", "false");
         args.put("music.sync.retention", "P36500D");

@@ -3,12 +3,15 @@ package io.musicstream.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.events.account.Plan;
+import io.musicstream.events.account.PlanChanged;
 import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserPasswordChanged;
 import io.musicstream.events.account.UserRegistered;
 import io.musicstream.events.account.UserRolesChanged;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,6 +34,9 @@ public class UserAccount {
     private String userId;
     private String country;
     private Set<Role> roles;
+    private Plan plan = Plan.FREE;
+    /** The payment provider's events already handled: a provider retries until it sees an answer. */
+    private final Set<String> billingEvents = new HashSet<>();
 
     protected UserAccount() {
     }
@@ -78,6 +84,53 @@ public class UserAccount {
         }
     }
 
+    /**
+     * Puts the user on the plan and makes the PREMIUM role follow it: {@link PlanChanged}, then
+     * {@link UserRolesChanged} when the roles change (also when only the roles disagreed with the plan). A
+     * payment provider's event seen before changes nothing.
+     */
+    @CommandHandler
+    PlanChangeResult handle(ChangePlan command) {
+        if (command.plan() == null) {
+            throw new InvalidCommandException(List.of("plan must be FREE or PREMIUM"));
+        }
+        if (!PlanChanged.ADMIN.equals(command.source()) && !PlanChanged.BILLING.equals(command.source())) {
+            throw new InvalidCommandException(List.of("source must be ADMIN or BILLING"));
+        }
+        if (command.changedBy() == null || command.changedBy().isBlank()) {
+            throw new InvalidCommandException(List.of("changedBy must not be blank"));
+        }
+        boolean billing = PlanChanged.BILLING.equals(command.source());
+        if (billing && billingEvents.contains(command.changedBy())) {
+            return new PlanChangeResult(plan, EnumSet.copyOf(roles), false, true);
+        }
+        if (plan != command.plan()) {
+            apply(new PlanChanged(userId, command.plan(), command.source(), command.changedBy(),
+                    command.requestedAt()));
+        }
+        Set<Role> following = rolesFollowing(command.plan());
+        boolean rolesChanged = !following.equals(roles);
+        if (rolesChanged) {
+            apply(new UserRolesChanged(userId, following, billing ? PlanChanged.BILLING : command.changedBy(),
+                    command.requestedAt()));
+        }
+        return new PlanChangeResult(plan, EnumSet.copyOf(roles), rolesChanged, false);
+    }
+
+    /** The roles with PREMIUM exactly when the plan is; LISTENER when nothing else would be left. */
+    private Set<Role> rolesFollowing(Plan target) {
+        Set<Role> following = EnumSet.copyOf(roles);
+        if (target == Plan.PREMIUM) {
+            following.add(Role.PREMIUM);
+        } else {
+            following.remove(Role.PREMIUM);
+        }
+        if (following.isEmpty()) {
+            following.add(Role.LISTENER);
+        }
+        return following;
+    }
+
     /** An ISO 3166-1 alpha-2 code in upper case. */
     public static boolean isCountry(String code) {
         return code != null && COUNTRIES.contains(code);
@@ -98,6 +151,14 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserRolesChanged event) {
         this.roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(PlanChanged event) {
+        this.plan = event.plan();
+        if (PlanChanged.BILLING.equals(event.source())) {
+            billingEvents.add(event.changedBy());
+        }
     }
 
     @EventSourcingHandler

@@ -1,12 +1,15 @@
 package io.musicstream.command.account;
 
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.events.account.Plan;
+import io.musicstream.events.account.PlanChanged;
 import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserPasswordChanged;
 import io.musicstream.events.account.UserRegistered;
 import io.musicstream.events.account.UserRolesChanged;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,109 @@ class UserAccountTest {
     void cannotChangeTheRolesOfAnUnknownUser() {
         fixture.givenNoPriorActivity()
                 .when(new ChangeUserRoles("u-404", Set.of(Role.ADMIN), "admin-1", T1))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+
+    private static final UserRegistered LISTENER =
+            new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER), T0);
+    private static final PlanChanged ADMIN_MADE_PREMIUM =
+            new PlanChanged("u-1", Plan.PREMIUM, PlanChanged.ADMIN, "admin-1", T0);
+    private static final UserRolesChanged PREMIUM_ROLE_ADDED =
+            new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER, Role.PREMIUM), "admin-1", T0);
+
+    @Test
+    void goingPremiumRecordsThePlanThenAddsThePremiumRole() {
+        fixture.given(LISTENER)
+                .when(new ChangePlan("u-1", Plan.PREMIUM, PlanChanged.ADMIN, "admin-1", T1))
+                .expectEvents(new PlanChanged("u-1", Plan.PREMIUM, PlanChanged.ADMIN, "admin-1", T1),
+                        new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER, Role.PREMIUM), "admin-1", T1))
+                .expectResultMessagePayload(new PlanChangeResult(Plan.PREMIUM,
+                        EnumSet.of(Role.LISTENER, Role.PREMIUM), true, false));
+    }
+
+    @Test
+    void goingFreeRecordsThePlanThenRemovesThePremiumRoleOnly() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER, Role.CURATOR), T0),
+                        new PlanChanged("u-1", Plan.PREMIUM, PlanChanged.ADMIN, "admin-1", T0),
+                        new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER, Role.CURATOR, Role.PREMIUM),
+                                "admin-1", T0))
+                .when(new ChangePlan("u-1", Plan.FREE, PlanChanged.BILLING, "evt-2", T1))
+                .expectEvents(new PlanChanged("u-1", Plan.FREE, PlanChanged.BILLING, "evt-2", T1),
+                        new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER, Role.CURATOR), PlanChanged.BILLING,
+                                T1));
+    }
+
+    @Test
+    void aUserWithoutAPlanChangeIsFreeSoGoingFreeRecordsNothing() {
+        fixture.given(LISTENER)
+                .when(new ChangePlan("u-1", Plan.FREE, PlanChanged.ADMIN, "admin-1", T1))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PlanChangeResult(Plan.FREE, EnumSet.of(Role.LISTENER), false,
+                        false));
+    }
+
+    @Test
+    void changingToTheCurrentPlanRecordsNothing() {
+        fixture.given(LISTENER, ADMIN_MADE_PREMIUM, PREMIUM_ROLE_ADDED)
+                .when(new ChangePlan("u-1", Plan.PREMIUM, PlanChanged.ADMIN, "admin-2", T1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPremiumRoleThatDisagreesWithThePlanIsAlignedWithoutAPlanChange() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.LISTENER, Role.PREMIUM), T0))
+                .when(new ChangePlan("u-1", Plan.FREE, PlanChanged.ADMIN, "admin-1", T1))
+                .expectEvents(new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER), "admin-1", T1));
+    }
+
+    @Test
+    void goingFreeNeverLeavesAUserWithoutARole() {
+        fixture.given(new UserRegistered("u-1", "ada", "hash", Set.of(Role.PREMIUM), T0),
+                        ADMIN_MADE_PREMIUM)
+                .when(new ChangePlan("u-1", Plan.FREE, PlanChanged.ADMIN, "admin-1", T1))
+                .expectEvents(new PlanChanged("u-1", Plan.FREE, PlanChanged.ADMIN, "admin-1", T1),
+                        new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER), "admin-1", T1));
+    }
+
+    @Test
+    void aRepeatedPaymentProviderEventChangesNothingEvenAfterALaterChange() {
+        fixture.given(LISTENER,
+                        new PlanChanged("u-1", Plan.PREMIUM, PlanChanged.BILLING, "evt-1", T0),
+                        PREMIUM_ROLE_ADDED,
+                        new PlanChanged("u-1", Plan.FREE, PlanChanged.ADMIN, "admin-1", T0),
+                        new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER), "admin-1", T0))
+                .when(new ChangePlan("u-1", Plan.PREMIUM, PlanChanged.BILLING, "evt-1", T1))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PlanChangeResult(Plan.FREE, EnumSet.of(Role.LISTENER), false,
+                        true));
+    }
+
+    @Test
+    void anAdminIdThatLooksLikeAProviderEventIdIsNotTakenForARepeat() {
+        fixture.given(LISTENER, new PlanChanged("u-1", Plan.PREMIUM, PlanChanged.ADMIN, "evt-1", T0),
+                        PREMIUM_ROLE_ADDED)
+                .when(new ChangePlan("u-1", Plan.FREE, PlanChanged.BILLING, "evt-1", T1))
+                .expectEvents(new PlanChanged("u-1", Plan.FREE, PlanChanged.BILLING, "evt-1", T1),
+                        new UserRolesChanged("u-1", EnumSet.of(Role.LISTENER), PlanChanged.BILLING, T1));
+    }
+
+    @Test
+    void aPlanChangeNeedsAPlanAKnownSourceAndWhoChangedIt() {
+        fixture.given(LISTENER)
+                .when(new ChangePlan("u-1", null, PlanChanged.ADMIN, "admin-1", T1))
+                .expectException(InvalidCommandException.class).expectNoEvents();
+        fixture.given(LISTENER)
+                .when(new ChangePlan("u-1", Plan.PREMIUM, "SELF", "admin-1", T1))
+                .expectException(InvalidCommandException.class).expectNoEvents();
+        fixture.given(LISTENER)
+                .when(new ChangePlan("u-1", Plan.PREMIUM, PlanChanged.BILLING, " ", T1))
+                .expectException(InvalidCommandException.class).expectNoEvents();
+    }
+
+    @Test
+    void cannotChangeThePlanOfAnUnknownUser() {
+        fixture.givenNoPriorActivity()
+                .when(new ChangePlan("u-404", Plan.PREMIUM, PlanChanged.ADMIN, "admin-1", T1))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
     }
 }

@@ -1,17 +1,24 @@
 package io.musicstream.infra.security;
 
 import io.musicstream.command.account.ChangeUserPassword;
+import io.musicstream.command.account.ChangePlan;
 import io.musicstream.command.account.ChangeUserRoles;
+import io.musicstream.command.account.PlanChangeResult;
+import io.musicstream.events.account.Plan;
+import io.musicstream.events.account.PlanChanged;
 import io.musicstream.events.account.Role;
 import io.musicstream.projections.account.UserAccountView;
 import io.musicstream.projections.account.UserAccounts;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,5 +115,33 @@ class AccountController {
         commands.sendAndWait(new ChangeUserRoles(account.userId(), roles, admin.getName(), clock.instant()));
         sessions.closeAll(account.userId(), null);
         return new RolesResponse(account.userId(), account.username(), roles);
+    }
+
+    /** The plan as text, so that only the exact names pass (an enum would also take an index such as 1). */
+    record PlanRequest(@NotNull(message = "must be FREE or PREMIUM")
+                       @Schema(allowableValues = {"FREE", "PREMIUM"}) String plan) {
+    }
+
+    record PlanResponse(String userId, String username, Plan plan, Set<Role> roles) {
+    }
+
+    /**
+     * Puts a user on a plan; the PREMIUM role follows it. When the roles change, the user's sessions end, as
+     * for any role change.
+     */
+    @PutMapping("/api/v1/admin/users/{userId}/plan")
+    @PreAuthorize("hasRole('ADMIN')")
+    PlanResponse changePlan(@PathVariable String userId, @Valid @RequestBody PlanRequest request, Principal admin) {
+        Plan plan = Arrays.stream(Plan.values()).filter(p -> p.name().equals(request.plan())).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "plan: must be FREE or PREMIUM"));
+        UserAccountView account = (USER_ID.matcher(userId).matches() ? accounts.byId(userId)
+                : Optional.<UserAccountView>empty())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such user"));
+        PlanChangeResult result = commands.sendAndWait(new ChangePlan(account.userId(), plan,
+                PlanChanged.ADMIN, admin.getName(), clock.instant()));
+        if (result.rolesChanged()) {
+            sessions.closeAll(account.userId(), null);
+        }
+        return new PlanResponse(account.userId(), account.username(), result.plan(), result.roles());
     }
 }

@@ -284,6 +284,7 @@ class IngestCrashTest extends IntegrationTest {
         properties.put("spring.data.redis.connect-timeout", "10s");
         properties.put("music.admin.username", CHILD_ADMIN);
         properties.put("music.admin.password", CHILD_ADMIN_PASSWORD);
+        properties.put("music.billing.webhook-secret", "ingest-crash-billing-webhook-secret-01");
         // the killed child's consumers leave the group when their session ends: soon, so the new one takes over
         properties.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
         properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");

@@ -1,5 +1,6 @@
 package io.musicstream.projections.account;
 
+import io.musicstream.events.account.PlanChanged;
 import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserPasswordChanged;
 import io.musicstream.events.account.UserRegistered;
@@ -62,6 +63,13 @@ public class UserAccountProjection {
         String[] roles = event.roles().stream().map(Enum::name).sorted().toArray(String[]::new);
         jdbc.sql("update user_account set roles = ? where user_id = ?")
                 .params(roles, event.userId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PlanChanged event) {
+        jdbc.sql("update user_account set plan = ? where user_id = ?")
+                .params(event.plan().name(), event.userId())
                 .update();
     }
 

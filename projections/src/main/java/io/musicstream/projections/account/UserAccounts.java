@@ -1,5 +1,6 @@
 package io.musicstream.projections.account;
 
+import io.musicstream.events.account.Plan;
 import io.musicstream.events.account.Role;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -26,14 +27,14 @@ public class UserAccounts {
     }
 
     public Optional<UserAccountView> byUsername(String username) {
-        return jdbc.sql("select user_id, username, password_hash, roles, registered_at, country from user_account where username = ?")
+        return jdbc.sql("select user_id, username, password_hash, roles, registered_at, country, plan from user_account where username = ?")
                 .param(username)
                 .query((rs, i) -> view(rs))
                 .optional();
     }
 
     public Optional<UserAccountView> byId(String userId) {
-        return jdbc.sql("select user_id, username, password_hash, roles, registered_at, country from user_account where user_id = ?")
+        return jdbc.sql("select user_id, username, password_hash, roles, registered_at, country, plan from user_account where user_id = ?")
                 .param(userId)
                 .query((rs, i) -> view(rs))
                 .optional();
@@ -63,6 +64,7 @@ public class UserAccounts {
         Set<Role> roles = Arrays.stream((String[]) array.getArray()).map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new UserAccountView(rs.getString("user_id"), rs.getString("username"), rs.getString("password_hash"),
-                roles, rs.getTimestamp("registered_at").toInstant(), rs.getString("country"));
+                roles, rs.getTimestamp("registered_at").toInstant(), rs.getString("country"),
+                Plan.valueOf(rs.getString("plan")));
     }
 }

@@ -3,6 +3,8 @@ package io.musicstream.projections.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.musicstream.events.account.Plan;
+import io.musicstream.events.account.PlanChanged;
 import io.musicstream.events.account.Role;
 import io.musicstream.events.account.UserCountryChanged;
 import io.musicstream.events.account.UserPasswordChanged;
@@ -99,5 +101,31 @@ class UserAccountProjectionTest {
         projection.reset();
 
         assertThat(accounts.byId("u1")).isEmpty();
+    }
+
+    @Test
+    void aUserIsFreeUntilAPlanChangeAndFollowsEachOne() {
+        projection.deliver(registered("u1", "ana", Role.LISTENER));
+        assertThat(accounts.byId("u1").orElseThrow().plan()).isEqualTo(Plan.FREE);
+
+        projection.deliver(new PlanChanged("u1", Plan.PREMIUM, PlanChanged.BILLING, "evt-1", LATER));
+        assertThat(accounts.byId("u1").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
+        assertThat(accounts.byUsername("ana").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
+
+        projection.deliver(new PlanChanged("u1", Plan.FREE, PlanChanged.ADMIN, "admin", LATER));
+        assertThat(accounts.byId("u1").orElseThrow().plan()).isEqualTo(Plan.FREE);
+    }
+
+    @Test
+    void aRedeliveredPlanChangeAndAReplayGiveTheSamePlan() {
+        PlanChanged premium = new PlanChanged("u1", Plan.PREMIUM, PlanChanged.ADMIN, "admin", LATER);
+        projection.deliver(registered("u1", "ana", Role.LISTENER), premium);
+        projection.deliver(premium);
+        assertThat(accounts.byId("u1").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
+
+        projection.reset();
+        projection.deliver(registered("u1", "ana", Role.LISTENER), premium);
+
+        assertThat(accounts.byId("u1").orElseThrow().plan()).isEqualTo(Plan.PREMIUM);
     }
 }

@@ -1,5 +1,6 @@
 package io.musicstream.query.account;
 
+import io.musicstream.events.account.Plan;
 import io.musicstream.events.account.Role;
 import io.musicstream.projections.account.UserAccounts;
 import java.security.Principal;
@@ -21,13 +22,15 @@ class MeController {
         this.accounts = accounts;
     }
 
-    public record Me(String userId, String username, Set<Role> roles, Instant registeredAt, String country) {
+    /** {@code plan}: FREE until the user's plan is changed. */
+    public record Me(String userId, String username, Set<Role> roles, Instant registeredAt, String country,
+                     Plan plan) {
     }
 
     @GetMapping
     public Me me(Principal user) {
         return accounts.byId(user.getName())
-                .map(a -> new Me(a.userId(), a.username(), a.roles(), a.registeredAt(), a.country()))
+                .map(a -> new Me(a.userId(), a.username(), a.roles(), a.registeredAt(), a.country(), a.plan()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "account no longer exists"));
     }
 }

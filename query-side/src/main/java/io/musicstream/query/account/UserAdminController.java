@@ -1,5 +1,6 @@
 package io.musicstream.query.account;
 
+import io.musicstream.events.account.Plan;
 import io.musicstream.events.account.Role;
 import io.musicstream.projections.account.UserAccounts;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class UserAdminController {
     }
 
     public record UserSummary(String userId, String username, Set<Role> roles, String country,
-                              Instant registeredAt) {
+                              Instant registeredAt, Plan plan) {
     }
 
     public record Users(List<UserSummary> items) {
@@ -42,7 +43,7 @@ class UserAdminController {
                     "username must be 1 to 64 characters without control characters");
         }
         return new Users(accounts.byUsername(name)
-                .map(a -> new UserSummary(a.userId(), a.username(), a.roles(), a.country(), a.registeredAt()))
+                .map(a -> new UserSummary(a.userId(), a.username(), a.roles(), a.country(), a.registeredAt(), a.plan()))
                 .stream().toList());
     }
 }

@@ -47,6 +47,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final String CREDENTIALS_PATH = "/api/v1/auth/";
     /** Streamed and idempotent by content (a repeated import writes nothing); its body must not be held. */
     private static final String IMPORT_PATH = "/api/v1/catalog/imports";
+    /** Anonymous until its signature is checked, and idempotent by the provider's event id. */
+    private static final String BILLING_PATH = "/api/v1/billing/";
 
     private final IdempotencyRecords records;
     private final ReplayCache cache;
@@ -62,7 +64,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return request.getHeader(HEADER) == null || !WRITE_METHODS.contains(request.getMethod())
-                || !path.startsWith("/api/") || path.startsWith(CREDENTIALS_PATH) || path.startsWith(IMPORT_PATH);
+                || !path.startsWith("/api/") || path.startsWith(CREDENTIALS_PATH) || path.startsWith(IMPORT_PATH)
+                || path.startsWith(BILLING_PATH);
     }
 
     @Override

@@ -25,10 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts requests against the quotas of {@code music.rate-limits}: login and register per username and per
- * client address, writes under /api per user, search and suggest per user. Runs after Spring Security (the user
- * is known) and before the idempotency filter (a refused request claims no key). Every answer of a limited
- * endpoint carries {@code RateLimit-Policy} and {@code RateLimit} (IETF httpapi draft); a refused one is a 429
- * problem with {@code Retry-After}.
+ * client address, writes under /api per user, search and suggest per user, payment provider callbacks per
+ * client address. Runs after Spring Security (the user is known) and before the idempotency filter (a refused
+ * request claims no key). Every answer of a limited endpoint carries {@code RateLimit-Policy} and
+ * {@code RateLimit} (IETF httpapi draft); a refused one is a 429 problem with {@code Retry-After}.
  *
  * <p>When Redis is away, login and register are refused with 503 (they guard passwords, and a login needs Redis
  * for its session anyway); other requests pass unlimited and are counted in {@code music.rate_limit.unavailable}.
@@ -41,6 +41,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private static final String REGISTER = "/api/v1/auth/register";
     private static final String AUTH = "/api/v1/auth/";
     private static final String SEARCH = "/api/v1/search";
+    private static final String BILLING = "/api/v1/billing/";
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final RedisRateLimiter limiter;
@@ -82,6 +83,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             }
             counts.add(new Count(new Policy(login ? "login-ip" : "register-ip",
                     login ? limits.loginIp() : limits.registerIp(), true), address));
+        } else if (path.startsWith(BILLING)) {
+            // anonymous until its signature is checked, so counted per address
+            counts.add(new Count(new Policy("billing", limits.billing(), false), address));
         } else {
             String user = user();
             if (user != null && WRITE_METHODS.contains(method) && !path.startsWith(AUTH)) {

@@ -16,7 +16,8 @@ public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("2s") Duration redisTimeout,
         @DefaultValue("5s") Duration retryRedisAfter,
-        Quota login, Quota loginIp, Quota register, Quota registerIp, Quota writes, Quota search) {
+        Quota login, Quota loginIp, Quota register, Quota registerIp, Quota writes, Quota search,
+        Quota billing) {
 
     public RateLimitProperties {
         login = Quota.orDefault(login, 10, Duration.ofMinutes(1));
@@ -25,6 +26,7 @@ public record RateLimitProperties(
         registerIp = Quota.orDefault(registerIp, 5, Duration.ofMinutes(1));
         writes = Quota.orDefault(writes, 120, Duration.ofMinutes(1));
         search = Quota.orDefault(search, 300, Duration.ofMinutes(1));
+        billing = Quota.orDefault(billing, 600, Duration.ofMinutes(1));
     }
 
     /** {@code limit} requests per {@code window}. */

@@ -38,7 +38,7 @@ class RateLimitFilterTest {
         redis = RedisClient.create("redis://127.0.0.1:" + closedPort);
         limiter = new RedisRateLimiter(() -> redis, Duration.ofMillis(300), Duration.ofSeconds(5));
         RateLimitProperties limits = new RateLimitProperties(true, Duration.ofMillis(300), Duration.ofSeconds(5),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         filter = new RateLimitFilter(limiter, limits, new Problems(), meters);
     }
 
