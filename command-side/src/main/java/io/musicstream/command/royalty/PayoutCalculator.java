@@ -4,9 +4,11 @@ import io.musicstream.events.royalty.PayoutModel;
 import io.musicstream.events.royalty.RoyaltyRulesAdopted;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +24,27 @@ public final class PayoutCalculator {
     private PayoutCalculator() {
     }
 
+    /** Spreads structured hashes (ids that differ in their last digits) so that hash maps do not collide. */
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
     /** A track's shares sorted by partyId, one per party: equal holdings compare equal whatever their order. */
-    private record Holding(String[] parties, int[] basisPoints) implements Comparable<Holding> {
+    private static final class Holding implements Comparable<Holding> {
+        final String[] parties;
+        final int[] basisPoints;
+        private final int hash;
+
+        private Holding(String[] parties, int[] basisPoints) {
+            this.parties = parties;
+            this.basisPoints = basisPoints;
+            int h = 1;
+            for (int i = 0; i < parties.length; i++) {
+                h = mix(h + parties[i].hashCode()) + basisPoints[i];
+            }
+            this.hash = mix(h);
+        }
 
         static Holding of(List<Share> shares) {
             TreeMap<String, Integer> byParty = new TreeMap<>();
@@ -36,13 +57,13 @@ public final class PayoutCalculator {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Holding h && java.util.Arrays.equals(parties, h.parties)
-                    && java.util.Arrays.equals(basisPoints, h.basisPoints);
+            return this == o || o instanceof Holding h && hash == h.hash && Arrays.equals(parties, h.parties)
+                    && Arrays.equals(basisPoints, h.basisPoints);
         }
 
         @Override
         public int hashCode() {
-            return 31 * java.util.Arrays.hashCode(parties) + java.util.Arrays.hashCode(basisPoints);
+            return hash;
         }
 
         @Override
@@ -60,8 +81,31 @@ public final class PayoutCalculator {
         }
     }
 
-    /** Where money goes: a track under one share list. */
-    private record Group(String trackId, Holding holding) implements Comparable<Group> {
+    /** Where money goes: a track under one share list. One instance per distinct group (interned). */
+    private static final class Group implements Comparable<Group> {
+        final String trackId;
+        final Holding holding;
+        private final int hash;
+        /** Position in the tie-break order among the groups with streams left. */
+        int index = -1;
+
+        Group(String trackId, Holding holding) {
+            this.trackId = trackId;
+            this.holding = holding;
+            this.hash = mix(mix(trackId.hashCode()) + holding.hash);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Group g && hash == g.hash && trackId.equals(g.trackId)
+                    && holding.equals(g.holding);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
         @Override
         public int compareTo(Group o) {
             int c = trackId.compareTo(o.trackId);
@@ -69,20 +113,45 @@ public final class PayoutCalculator {
         }
     }
 
-    private record Entry(String userId, LocalDate day, Group group, boolean soughtOut) {
+    /** The streams of one user, day, group and sought-out flag, summed over the usages naming them. */
+    private static final class Entry {
+        final String userId;
+        final LocalDate day;
+        final Group group;
+        final boolean soughtOut;
+        private final int hash;
+        long streams;
+        long capped;
+
+        Entry(String userId, LocalDate day, Group group, boolean soughtOut) {
+            this.userId = userId;
+            this.day = day;
+            this.group = group;
+            this.soughtOut = soughtOut;
+            this.hash = mix(mix(mix(userId.hashCode()) + day.hashCode()) + group.hash) + (soughtOut ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Entry e && hash == e.hash && soughtOut == e.soughtOut
+                    && group == e.group && day.equals(e.day) && userId.equals(e.userId);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
-    private static final Comparator<Entry> WITHIN_USER_DAY = Comparator.comparing(Entry::group)
-            .thenComparing(Entry::soughtOut);
+    private static final Comparator<Entry> WITHIN_USER_DAY = Comparator.<Entry, Group>comparing(e -> e.group)
+            .thenComparing(e -> e.soughtOut);
+    private static final Comparator<Entry> BY_USER_THEN_GROUP = Comparator.<Entry, String>comparing(e -> e.userId)
+            .thenComparingInt(e -> e.group.index);
 
     private record UserDay(String userId, LocalDate day) {
-    }
-
-    private record LineKey(String trackId, String partyId) implements Comparable<LineKey> {
         @Override
-        public int compareTo(LineKey o) {
-            int c = trackId.compareTo(o.trackId);
-            return c != 0 ? c : partyId.compareTo(o.partyId);
+        public int hashCode() {
+            return mix(mix(userId.hashCode()) + day.hashCode());
         }
     }
 
@@ -91,102 +160,103 @@ public final class PayoutCalculator {
         if (poolMinor < 0) {
             throw new IllegalArgumentException("a pool is not negative: " + poolMinor);
         }
-        Map<Entry, Long> eligible = eligible(rules, usages, facts);
-        Map<Entry, Long> capped = capped(rules.userDailyCap(), eligible);
+        List<Entry> entries = eligible(rules, usages, facts);
+        cap(rules.userDailyCap(), entries);
 
-        Map<Group, Long> groupStreams = new HashMap<>();
-        Map<Group, Long> groupWeights = new HashMap<>();
-        Map<String, Map<Group, Long>> userWeights = new HashMap<>();
-        capped.forEach((entry, streams) -> {
-            if (streams == 0) {
-                return;
+        List<Entry> paid = new ArrayList<>(entries.size());
+        List<Group> groups = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.capped > 0) {
+                paid.add(entry);
+                if (entry.group.index == -1) {
+                    entry.group.index = 0;
+                    groups.add(entry.group);
+                }
             }
-            long weight = weight(rules, facts, entry, streams);
-            groupStreams.merge(entry.group(), streams, Math::addExact);
-            groupWeights.merge(entry.group(), weight, Math::addExact);
-            userWeights.computeIfAbsent(entry.userId(), u -> new HashMap<>())
-                    .merge(entry.group(), weight, Math::addExact);
-        });
-        if (groupWeights.isEmpty()) {
+        }
+        if (groups.isEmpty()) {
             return new PoolPayout(poolMinor, List.of(), poolMinor);
         }
+        groups.sort(Comparator.naturalOrder());
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).index = i;
+        }
+        long[] streams = new long[groups.size()];
+        long[] weights = new long[groups.size()];
+        long[] entryWeights = new long[paid.size()];
+        for (int i = 0; i < paid.size(); i++) {
+            Entry entry = paid.get(i);
+            entryWeights[i] = weight(rules, facts, entry);
+            streams[entry.group.index] = Math.addExact(streams[entry.group.index], entry.capped);
+            weights[entry.group.index] = Math.addExact(weights[entry.group.index], entryWeights[i]);
+        }
 
-        Map<Group, Long> groupAmounts = rules.model() == PayoutModel.USER_CENTRIC
-                ? userCentric(poolMinor, userWeights)
-                : byWeight(poolMinor, groupWeights);
-
-        TreeMap<LineKey, long[]> lines = new TreeMap<>();
-        groupStreams.forEach((group, streams) -> {
-            Holding holding = group.holding();
-            long[] weights = new long[holding.parties().length];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = holding.basisPoints()[i];
-            }
-            long[] parts = LargestRemainder.split(groupAmounts.getOrDefault(group, 0L), weights);
-            for (int i = 0; i < parts.length; i++) {
-                long[] line = lines.computeIfAbsent(new LineKey(group.trackId(), holding.parties()[i]),
-                        k -> new long[2]);
-                line[0] += streams;
-                line[1] += parts[i];
-            }
-        });
-        List<PayoutLine> out = new ArrayList<>(lines.size());
-        lines.forEach((key, line) -> out.add(new PayoutLine(key.trackId(), key.partyId(), line[0], line[1])));
-        return new PoolPayout(poolMinor, out, 0);
+        long[] amounts = rules.model() == PayoutModel.USER_CENTRIC
+                ? userCentric(poolMinor, paid, groups.size(), rules, facts)
+                : LargestRemainder.split(poolMinor, weights);
+        return new PoolPayout(poolMinor, lines(groups, streams, amounts), 0);
     }
 
-    /** Step 1: usages of tracks with fewer trailing streams than the rules ask leave the pool. */
-    private static Map<Entry, Long> eligible(RoyaltyRulesAdopted rules, Collection<Usage> usages, PeriodFacts facts) {
-        Map<Entry, Long> entries = new HashMap<>();
-        Map<List<Share>, Holding> holdings = new HashMap<>();
+    /** Step 1: usages of tracks with fewer trailing streams than the rules ask leave the pool; equal usages merge. */
+    private static List<Entry> eligible(RoyaltyRulesAdopted rules, Collection<Usage> usages, PeriodFacts facts) {
+        Map<List<Share>, Holding> sameList = new IdentityHashMap<>();
+        Map<List<Share>, Holding> equalList = new HashMap<>();
+        Map<Holding, Holding> holdings = new HashMap<>();
+        Map<Group, Group> groups = new HashMap<>();
+        Map<Entry, Entry> entries = new HashMap<>();
         for (Usage usage : usages) {
-            if (facts.trailingStreams().getOrDefault(usage.trackId(), 0L) < rules.minTrackStreams()) {
+            if (rules.minTrackStreams() > 0
+                    && facts.trailingStreams().getOrDefault(usage.trackId(), 0L) < rules.minTrackStreams()) {
                 continue;
             }
-            Holding holding = holdings.computeIfAbsent(usage.shares(), Holding::of);
-            Entry entry = new Entry(usage.userId(), usage.day(), new Group(usage.trackId(), holding), usage.soughtOut());
-            entries.merge(entry, usage.streams(), Math::addExact);
+            Holding holding = sameList.computeIfAbsent(usage.shares(), shares -> equalList.computeIfAbsent(shares,
+                    s -> holdings.computeIfAbsent(Holding.of(s), h -> h)));
+            Group group = groups.computeIfAbsent(new Group(usage.trackId(), holding), g -> g);
+            Entry entry = entries.computeIfAbsent(new Entry(usage.userId(), usage.day(), group, usage.soughtOut()),
+                    e -> e);
+            entry.streams = Math.addExact(entry.streams, usage.streams());
         }
-        return entries;
+        return new ArrayList<>(entries.values());
     }
 
     /** Step 2: a user-day over the cap keeps the cap, apportioned over its usages by their streams. */
-    private static Map<Entry, Long> capped(int cap, Map<Entry, Long> entries) {
+    private static void cap(int cap, List<Entry> entries) {
+        for (Entry entry : entries) {
+            entry.capped = entry.streams;
+        }
         if (cap <= 0) {
-            return entries;
+            return;
         }
         Map<UserDay, List<Entry>> byUserDay = new HashMap<>();
-        Map<UserDay, Long> totals = new HashMap<>();
-        entries.forEach((entry, streams) -> {
-            UserDay key = new UserDay(entry.userId(), entry.day());
-            byUserDay.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
-            totals.merge(key, streams, Math::addExact);
-        });
-        Map<Entry, Long> capped = new HashMap<>(entries);
+        Map<UserDay, long[]> totals = new HashMap<>();
+        for (Entry entry : entries) {
+            UserDay key = new UserDay(entry.userId, entry.day);
+            byUserDay.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry);
+            long[] total = totals.computeIfAbsent(key, k -> new long[1]);
+            total[0] = Math.addExact(total[0], entry.streams);
+        }
         byUserDay.forEach((key, list) -> {
-            if (totals.get(key) <= cap) {
+            if (totals.get(key)[0] <= cap) {
                 return;
             }
             list.sort(WITHIN_USER_DAY);
-            long[] streams = list.stream().mapToLong(entries::get).toArray();
-            long[] kept = LargestRemainder.split(cap, streams);
+            long[] kept = LargestRemainder.split(cap, list.stream().mapToLong(e -> e.streams).toArray());
             for (int i = 0; i < kept.length; i++) {
-                capped.put(list.get(i), kept[i]);
+                list.get(i).capped = kept[i];
             }
         });
-        return capped;
     }
 
     /** Step 3: streams, weighted under ARTIST_CENTRIC for established artists and for streams sought out. */
-    private static long weight(RoyaltyRulesAdopted rules, PeriodFacts facts, Entry entry, long streams) {
+    private static long weight(RoyaltyRulesAdopted rules, PeriodFacts facts, Entry entry) {
+        long weight = entry.capped;
         if (rules.model() != PayoutModel.ARTIST_CENTRIC) {
-            return streams;
+            return weight;
         }
-        long weight = streams;
-        if (established(rules, facts, entry.group().trackId())) {
+        if (established(rules, facts, entry.group.trackId)) {
             weight = Math.multiplyExact(weight, rules.artistWeight());
         }
-        if (entry.soughtOut()) {
+        if (entry.soughtOut) {
             weight = Math.multiplyExact(weight, rules.soughtOutWeight());
         }
         return weight;
@@ -203,30 +273,72 @@ public final class PayoutCalculator {
         return false;
     }
 
-    /** Step 4, PRO_RATA and ARTIST_CENTRIC: the pool over the groups by weight, ties by trackId then shares. */
-    private static Map<Group, Long> byWeight(long amount, Map<Group, Long> weights) {
-        List<Group> groups = new ArrayList<>(weights.keySet());
-        groups.sort(Comparator.naturalOrder());
-        long[] parts = LargestRemainder.split(amount, groups.stream().mapToLong(weights::get).toArray());
-        Map<Group, Long> amounts = new HashMap<>();
-        for (int i = 0; i < parts.length; i++) {
-            amounts.put(groups.get(i), parts[i]);
+    /**
+     * Step 4, USER_CENTRIC: the pool equally over the users with streams left (ties by userId), then each
+     * user's part over that user's groups by weight (ties by trackId, then shares).
+     */
+    private static long[] userCentric(long amount, List<Entry> paid, int groupCount, RoyaltyRulesAdopted rules,
+                                      PeriodFacts facts) {
+        List<Entry> sorted = new ArrayList<>(paid);
+        sorted.sort(BY_USER_THEN_GROUP);
+        int users = 1;
+        for (int i = 1; i < sorted.size(); i++) {
+            if (!sorted.get(i).userId.equals(sorted.get(i - 1).userId)) {
+                users++;
+            }
+        }
+        long[] equal = new long[users];
+        Arrays.fill(equal, 1);
+        long[] userParts = LargestRemainder.split(amount, equal);
+        long[] amounts = new long[groupCount];
+        int user = 0;
+        for (int from = 0; from < sorted.size(); user++) {
+            int to = from;
+            List<Group> userGroups = new ArrayList<>();
+            List<Long> userWeights = new ArrayList<>();
+            while (to < sorted.size() && sorted.get(to).userId.equals(sorted.get(from).userId)) {
+                Entry entry = sorted.get(to++);
+                long weight = weight(rules, facts, entry);
+                int last = userGroups.size() - 1;
+                if (last >= 0 && userGroups.get(last) == entry.group) {
+                    userWeights.set(last, Math.addExact(userWeights.get(last), weight));
+                } else {
+                    userGroups.add(entry.group);
+                    userWeights.add(weight);
+                }
+            }
+            long[] parts = LargestRemainder.split(userParts[user],
+                    userWeights.stream().mapToLong(Long::longValue).toArray());
+            for (int g = 0; g < parts.length; g++) {
+                amounts[userGroups.get(g).index] += parts[g];
+            }
+            from = to;
         }
         return amounts;
     }
 
-    /** Step 4, USER_CENTRIC: the pool equally over the users (ties by userId), each part over their own groups. */
-    private static Map<Group, Long> userCentric(long amount, Map<String, Map<Group, Long>> userWeights) {
-        List<String> users = new ArrayList<>(userWeights.keySet());
-        users.sort(Comparator.naturalOrder());
-        long[] equal = new long[users.size()];
-        java.util.Arrays.fill(equal, 1);
-        long[] userParts = LargestRemainder.split(amount, equal);
-        Map<Group, Long> amounts = new HashMap<>();
-        for (int u = 0; u < users.size(); u++) {
-            byWeight(userParts[u], userWeights.get(users.get(u))).forEach((group, part) ->
-                    amounts.merge(group, part, Math::addExact));
+    /** Step 5: each group's amount over its shares by basis points (ties by partyId), merged per track and party. */
+    private static List<PayoutLine> lines(List<Group> groups, long[] streams, long[] amounts) {
+        List<PayoutLine> lines = new ArrayList<>(groups.size());
+        TreeMap<String, long[]> track = new TreeMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Holding holding = groups.get(i).holding;
+            long[] weights = new long[holding.parties.length];
+            for (int p = 0; p < weights.length; p++) {
+                weights[p] = holding.basisPoints[p];
+            }
+            long[] parts = LargestRemainder.split(amounts[i], weights);
+            for (int p = 0; p < parts.length; p++) {
+                long[] line = track.computeIfAbsent(holding.parties[p], k -> new long[2]);
+                line[0] += streams[i];
+                line[1] += parts[p];
+            }
+            if (i + 1 == groups.size() || !groups.get(i + 1).trackId.equals(groups.get(i).trackId)) {
+                String trackId = groups.get(i).trackId;
+                track.forEach((partyId, line) -> lines.add(new PayoutLine(trackId, partyId, line[0], line[1])));
+                track.clear();
+            }
         }
-        return amounts;
+        return lines;
     }
 }

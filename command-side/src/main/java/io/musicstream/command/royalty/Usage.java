@@ -2,6 +2,7 @@ package io.musicstream.command.royalty;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Counted streams of one track by one user on one UTC day in a pool, with the track's rights shares as they
@@ -13,7 +14,7 @@ public record Usage(String userId, String trackId, LocalDate day, boolean sought
 
     public Usage {
         if (userId == null || trackId == null || day == null || streams < 0 || shares == null || shares.isEmpty()
-                || shares.stream().anyMatch(java.util.Objects::isNull)) {
+                || shares.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("a usage needs a user, a track, a day, streams >= 0 and shares: "
                     + userId + " " + trackId + " " + day + " " + streams + " " + shares);
         }

@@ -19,7 +19,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** For random pools, rules, usages and shares under every model: exact sums, no negatives, order-free. */
+/**
+ * For random pools, rules, usages and shares under every model: exact sums, no negatives, order-free, and the
+ * same answers as {@link PlainPayout}.
+ */
 class PayoutPropertiesTest {
 
     record Input(long pool, RoyaltyRulesAdopted rules, List<Usage> usages, PeriodFacts facts) {
@@ -63,6 +66,12 @@ class PayoutPropertiesTest {
 
         assertThat(PayoutCalculator.split(input.pool(), input.rules(), shuffled, input.facts()))
                 .isEqualTo(PayoutCalculator.split(input.pool(), input.rules(), input.usages(), input.facts()));
+    }
+
+    @Property(tries = 500)
+    void theCalculatorAgreesWithAPlainRestatementOfTheRules(@ForAll("inputs") Input input) {
+        assertThat(PayoutCalculator.split(input.pool(), input.rules(), input.usages(), input.facts()))
+                .isEqualTo(PlainPayout.split(input.pool(), input.rules(), input.usages(), input.facts()));
     }
 
     @Property(tries = 200)
