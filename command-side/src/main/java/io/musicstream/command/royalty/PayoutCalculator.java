@@ -116,30 +116,15 @@ public final class PayoutCalculator {
     /** The streams of one user, day, group and sought-out flag, summed over the usages naming them. */
     private static final class Entry {
         final String userId;
-        final LocalDate day;
         final Group group;
         final boolean soughtOut;
-        private final int hash;
         long streams;
         long capped;
 
-        Entry(String userId, LocalDate day, Group group, boolean soughtOut) {
+        Entry(String userId, Group group, boolean soughtOut) {
             this.userId = userId;
-            this.day = day;
             this.group = group;
             this.soughtOut = soughtOut;
-            this.hash = mix(mix(mix(userId.hashCode()) + day.hashCode()) + group.hash) + (soughtOut ? 1 : 0);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return this == o || o instanceof Entry e && hash == e.hash && soughtOut == e.soughtOut
-                    && group == e.group && day.equals(e.day) && userId.equals(e.userId);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 
@@ -160,8 +145,8 @@ public final class PayoutCalculator {
         if (poolMinor < 0) {
             throw new IllegalArgumentException("a pool is not negative: " + poolMinor);
         }
-        List<Entry> entries = eligible(rules, usages, facts);
-        cap(rules.userDailyCap(), entries);
+        Collection<List<Entry>> userDays = eligible(rules, usages, facts);
+        List<Entry> entries = cap(rules.userDailyCap(), userDays);
 
         List<Entry> paid = new ArrayList<>(entries.size());
         List<Group> groups = new ArrayList<>();
@@ -183,12 +168,9 @@ public final class PayoutCalculator {
         }
         long[] streams = new long[groups.size()];
         long[] weights = new long[groups.size()];
-        long[] entryWeights = new long[paid.size()];
-        for (int i = 0; i < paid.size(); i++) {
-            Entry entry = paid.get(i);
-            entryWeights[i] = weight(rules, facts, entry);
+        for (Entry entry : paid) {
             streams[entry.group.index] = Math.addExact(streams[entry.group.index], entry.capped);
-            weights[entry.group.index] = Math.addExact(weights[entry.group.index], entryWeights[i]);
+            weights[entry.group.index] = Math.addExact(weights[entry.group.index], weight(rules, facts, entry));
         }
 
         long[] amounts = rules.model() == PayoutModel.USER_CENTRIC
@@ -197,13 +179,17 @@ public final class PayoutCalculator {
         return new PoolPayout(poolMinor, lines(groups, streams, amounts), 0);
     }
 
-    /** Step 1: usages of tracks with fewer trailing streams than the rules ask leave the pool; equal usages merge. */
-    private static List<Entry> eligible(RoyaltyRulesAdopted rules, Collection<Usage> usages, PeriodFacts facts) {
+    /**
+     * Step 1: usages of tracks with fewer trailing streams than the rules ask leave the pool. The rest are
+     * summed per user-day, group and sought-out flag; a user-day holds few entries (a counted stream lasts).
+     */
+    private static Collection<List<Entry>> eligible(RoyaltyRulesAdopted rules, Collection<Usage> usages,
+                                                    PeriodFacts facts) {
         Map<List<Share>, Holding> sameList = new IdentityHashMap<>();
         Map<List<Share>, Holding> equalList = new HashMap<>();
         Map<Holding, Holding> holdings = new HashMap<>();
         Map<Group, Group> groups = new HashMap<>();
-        Map<Entry, Entry> entries = new HashMap<>();
+        Map<UserDay, List<Entry>> userDays = new HashMap<>();
         for (Usage usage : usages) {
             if (rules.minTrackStreams() > 0
                     && facts.trailingStreams().getOrDefault(usage.trackId(), 0L) < rules.minTrackStreams()) {
@@ -212,39 +198,43 @@ public final class PayoutCalculator {
             Holding holding = sameList.computeIfAbsent(usage.shares(), shares -> equalList.computeIfAbsent(shares,
                     s -> holdings.computeIfAbsent(Holding.of(s), h -> h)));
             Group group = groups.computeIfAbsent(new Group(usage.trackId(), holding), g -> g);
-            Entry entry = entries.computeIfAbsent(new Entry(usage.userId(), usage.day(), group, usage.soughtOut()),
-                    e -> e);
+            List<Entry> userDay = userDays.computeIfAbsent(new UserDay(usage.userId(), usage.day()),
+                    k -> new ArrayList<>(4));
+            Entry entry = null;
+            for (Entry candidate : userDay) {
+                if (candidate.group == group && candidate.soughtOut == usage.soughtOut()) {
+                    entry = candidate;
+                    break;
+                }
+            }
+            if (entry == null) {
+                entry = new Entry(usage.userId(), group, usage.soughtOut());
+                userDay.add(entry);
+            }
             entry.streams = Math.addExact(entry.streams, usage.streams());
         }
-        return new ArrayList<>(entries.values());
+        return userDays.values();
     }
 
     /** Step 2: a user-day over the cap keeps the cap, apportioned over its usages by their streams. */
-    private static void cap(int cap, List<Entry> entries) {
-        for (Entry entry : entries) {
-            entry.capped = entry.streams;
-        }
-        if (cap <= 0) {
-            return;
-        }
-        Map<UserDay, List<Entry>> byUserDay = new HashMap<>();
-        Map<UserDay, long[]> totals = new HashMap<>();
-        for (Entry entry : entries) {
-            UserDay key = new UserDay(entry.userId, entry.day);
-            byUserDay.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry);
-            long[] total = totals.computeIfAbsent(key, k -> new long[1]);
-            total[0] = Math.addExact(total[0], entry.streams);
-        }
-        byUserDay.forEach((key, list) -> {
-            if (totals.get(key)[0] <= cap) {
-                return;
+    private static List<Entry> cap(int cap, Collection<List<Entry>> userDays) {
+        List<Entry> entries = new ArrayList<>();
+        for (List<Entry> userDay : userDays) {
+            long total = 0;
+            for (Entry entry : userDay) {
+                entry.capped = entry.streams;
+                total = Math.addExact(total, entry.streams);
+                entries.add(entry);
             }
-            list.sort(WITHIN_USER_DAY);
-            long[] kept = LargestRemainder.split(cap, list.stream().mapToLong(e -> e.streams).toArray());
-            for (int i = 0; i < kept.length; i++) {
-                list.get(i).capped = kept[i];
+            if (cap > 0 && total > cap) {
+                userDay.sort(WITHIN_USER_DAY);
+                long[] kept = LargestRemainder.split(cap, userDay.stream().mapToLong(e -> e.streams).toArray());
+                for (int i = 0; i < kept.length; i++) {
+                    userDay.get(i).capped = kept[i];
+                }
             }
-        });
+        }
+        return entries;
     }
 
     /** Step 3: streams, weighted under ARTIST_CENTRIC for established artists and for streams sought out. */
