@@ -187,6 +187,18 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
                                     .truncatedTo(ChronoUnit.SECONDS).toString()))),
             row("GET", "/api/v1/admin/stream-rules", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/admin/stream-rules")),
+            // harmless: refused by the royalty aggregates (a negative minimum, a negative amount) past security
+            row("POST", "/api/v1/admin/royalties/rules", Access.anyOf(Role.ADMIN), Scope.SHARED,
+                    f -> json("POST", "/api/v1/admin/royalties/rules", Map.of("model", "PRO_RATA",
+                            "minTrackStreams", -1, "userDailyCap", 0, "artistMinStreams", 1_000,
+                            "artistMinListeners", 500, "artistWeight", 2, "soughtOutWeight", 2,
+                            "effectiveFrom", Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
+                                    .toString()))),
+            row("GET", "/api/v1/admin/royalties/rules", Access.anyOf(Role.ADMIN), Scope.SHARED,
+                    f -> get("/api/v1/admin/royalties/rules")),
+            row("POST", "/api/v1/admin/royalties/pools", Access.anyOf(Role.ADMIN), Scope.SHARED,
+                    f -> json("POST", "/api/v1/admin/royalties/pools", Map.of("period", "2026-11",
+                            "territory", "DK", "tier", "PREMIUM", "amountMinor", -1, "currency", "DKK"))),
             row("GET", "/api/v1/admin/users", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/admin/users?username=" + f.owner().username())),
             // the owner's roles as they are: nothing is recorded
