@@ -42,8 +42,11 @@ public record RoyaltyRuleHistory(List<RoyaltyRulesAdopted> versions) {
         return inForce;
     }
 
-    /** The rules that decide {@code period}: those in force at its end, the first instant of the next month. */
+    /**
+     * The rules that decide {@code period}: those in force at its last instant, so a version that starts on the
+     * first instant of the next month decides that month, not this one.
+     */
     public RoyaltyRulesAdopted decide(YearMonth period) {
-        return inForceAt(period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        return inForceAt(period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1));
     }
 }

@@ -27,8 +27,8 @@ class RoyaltyRuleHistoryTest {
                 .with(version(4, PayoutModel.PRO_RATA, "2026-12-01T00:00:00.001Z"));
 
         assertThat(history.decide(YearMonth.of(2026, 10)).version()).isEqualTo(1);
-        assertThat(history.decide(YearMonth.of(2026, 11)).version()).as("effective at the first instant of December")
-                .isEqualTo(3);
+        assertThat(history.decide(YearMonth.of(2026, 11)).version())
+                .as("a version effective at the first instant of December decides December").isEqualTo(2);
         assertThat(history.decide(YearMonth.of(2026, 12)).version()).isEqualTo(4);
         assertThat(history.versions()).extracting(RoyaltyRulesAdopted::version).containsExactly(1, 2, 3, 4);
     }
