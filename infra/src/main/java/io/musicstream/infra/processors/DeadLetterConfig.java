@@ -7,6 +7,7 @@ import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.projections.listening.Listening;
+import io.musicstream.projections.royalty.RoyaltyUsageProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +42,7 @@ public class DeadLetterConfig {
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
-            Listening.PROCESSING_GROUP);
+            Listening.PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -103,6 +104,7 @@ public class DeadLetterConfig {
             }
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
             processing.registerSequencingPolicy(Listening.PROCESSING_GROUP, c -> new PerUserPlays());
+            processing.registerSequencingPolicy(RoyaltyUsageProjection.PROCESSING_GROUP, c -> new PerUserPlays());
         });
     }
 
