@@ -41,8 +41,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A batch is summed in memory and written as it commits, in the transaction that stores the processor's token,
  * so a redelivered batch counts once: the batch's share changes first, then its plays, each play under the share
- * version in force at its start (one lookup of the batch's tracks). Rows many users add to are written in key order,
- * so segments wait for each other there but never deadlock. {@link #reset()} empties every table for a replay.
+ * version in force at its start (one lookup of the batch's tracks). A release's share changes and its tracks' plays
+ * are one sequence (infra's {@code DeadLetterConfig.PerRelease}), so every share change stored before a play has been
+ * written when the play is handled. Rows of many releases (an artist's) are written in key order, so segments wait
+ * for each other there but never deadlock. {@link #reset()} empties every table for a replay.
  */
 @Component
 @ProcessingGroup(RoyaltyUsageProjection.PROCESSING_GROUP)
