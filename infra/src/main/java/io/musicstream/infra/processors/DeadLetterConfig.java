@@ -1,5 +1,8 @@
 package io.musicstream.infra.processors;
 
+import io.musicstream.events.catalog.ReleaseIngested;
+import io.musicstream.events.catalog.TrackAddedToRelease;
+import io.musicstream.events.catalog.TrackMetadataUpdated;
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.playback.TrackPlayed;
@@ -7,6 +10,7 @@ import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.projections.listening.Listening;
+import io.musicstream.projections.royalty.RoyaltyUsageProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +45,7 @@ public class DeadLetterConfig {
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
-            Listening.PROCESSING_GROUP);
+            Listening.PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -103,6 +107,7 @@ public class DeadLetterConfig {
             }
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
             processing.registerSequencingPolicy(Listening.PROCESSING_GROUP, c -> new PerUserPlays());
+            processing.registerSequencingPolicy(RoyaltyUsageProjection.PROCESSING_GROUP, c -> new PerRelease());
         });
     }
 
@@ -158,6 +163,38 @@ public class DeadLetterConfig {
             String userId = play.userId();
             return PLAYS_SEQUENCE_PREFIX
                     + (PerUserLibrary.storableId(userId) ? userId : "unstorable-" + PerUserLibrary.sha256(userId));
+        }
+    }
+
+    /**
+     * A release's catalog events and the plays of its tracks form one sequence, so a play is always handled after
+     * every share change stored before it, on any segment, live or in a replay (royalty usage is counted under the
+     * share version in force when the play started). Old plays that name no release are sequenced by track.
+     */
+    static final class PerRelease implements SequencingPolicy<EventMessage<?>> {
+        /** Dead-letter sequences of a release are named this prefix and the release id. */
+        static final String RELEASE_SEQUENCE_PREFIX = "release:";
+        static final String TRACK_SEQUENCE_PREFIX = "track:";
+        private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
+
+        @Override
+        public Object getSequenceIdentifierFor(EventMessage<?> event) {
+            Object payload = event.getPayload();
+            String releaseId = payload instanceof TrackPlayed play ? play.releaseId()
+                    : payload instanceof ReleaseIngested ingested ? ingested.releaseId()
+                    : payload instanceof TrackAddedToRelease added ? added.releaseId()
+                    : payload instanceof TrackMetadataUpdated updated ? updated.releaseId() : null;
+            if (releaseId != null) {
+                return named(RELEASE_SEQUENCE_PREFIX, releaseId);
+            }
+            if (payload instanceof TrackPlayed play && play.trackId() != null) {
+                return named(TRACK_SEQUENCE_PREFIX, play.trackId());
+            }
+            return PER_AGGREGATE.getSequenceIdentifierFor(event);
+        }
+
+        private static String named(String prefix, String id) {
+            return prefix + (PerUserLibrary.storableId(id) ? id : "unstorable-" + PerUserLibrary.sha256(id));
         }
     }
 }
