@@ -62,7 +62,7 @@ final class EventSamples {
                         "https://img.example/r-1.jpg",
                         List.of(TRACK), AT),
                 new TrackPlayed("p-1", "u-1", "t-1", AT, 183_000, "phone-1", "IS", "IS", "r-1", List.of("a-1", "a-2"), EndReason.TRACK_DONE,
-                        new PlayContext(PlayContext.Type.PLAYLIST, "pl-1"), true, true, 2),
+                        new PlayContext(PlayContext.Type.PLAYLIST, "pl-1"), true, true, 2, Plan.PREMIUM),
                 new StreamRulesAdopted(2, 31_000, 60_000, AT, "admin-1"),
                 new TrackMetadataUpdated("r-1", TRACK, AT),
                 new TrackTakenDown("r-1", "t-1", List.of("DK", "NO"), "licence dispute", AT),

@@ -5,6 +5,7 @@ import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.command.library.ListenerCountries;
+import io.musicstream.events.account.Plan;
 import io.musicstream.events.ids.PlayIds;
 import io.musicstream.events.playback.EndReason;
 import io.musicstream.events.playback.PlayContext;
@@ -54,17 +55,19 @@ public class PlayRecorder {
 
     private final PlayableTracks catalog;
     private final ListenerCountries countries;
+    private final ListenerPlans plans;
     private final StreamRulesInForce rules;
     private final CountedStreams counted;
     private final RecordedPlays recorded;
     private final EventBus events;
     private final TransactionManager transactions;
 
-    public PlayRecorder(PlayableTracks catalog, ListenerCountries countries, StreamRulesInForce rules,
-                        CountedStreams counted, RecordedPlays recorded, EventBus events,
+    public PlayRecorder(PlayableTracks catalog, ListenerCountries countries, ListenerPlans plans,
+                        StreamRulesInForce rules, CountedStreams counted, RecordedPlays recorded, EventBus events,
                         TransactionManager transactions) {
         this.catalog = catalog;
         this.countries = countries;
+        this.plans = plans;
         this.rules = rules;
         this.counted = counted;
         this.recorded = recorded;
@@ -164,13 +167,16 @@ public class PlayRecorder {
         final RecordPlay report;
         final String territory;
         final PlayableTracks.Track track;
+        /** The listener's plan, or null when the user has no account here (an edge service's id). */
+        final Plan tier;
         StreamCounting.Decision decision;
 
-        Accepted(int index, RecordPlay report, String territory, PlayableTracks.Track track) {
+        Accepted(int index, RecordPlay report, String territory, PlayableTracks.Track track, Plan tier) {
             this.index = index;
             this.report = report;
             this.territory = territory;
             this.track = track;
+            this.tier = tier;
         }
 
         int index() {
@@ -191,7 +197,7 @@ public class PlayRecorder {
                     report.msPlayed(), report.deviceId(), report.territory(), territory, track.releaseId(),
                     track.artistIds(), InputRules.constant(report.endReason(), EndReason.class),
                     contextType == null ? null : new PlayContext(contextType, report.contextId()),
-                    report.offline(), decision.counted(), decision.ruleVersion());
+                    report.offline(), decision.counted(), decision.ruleVersion(), tier);
         }
     }
 
@@ -201,15 +207,18 @@ public class PlayRecorder {
             return List.of();
         }
         Set<String> trackIds = new HashSet<>();
+        Set<String> userIds = new HashSet<>();
         Set<String> withoutTerritory = new HashSet<>();
         for (int i : fresh) {
             trackIds.add(reports.get(i).trackId());
+            userIds.add(reports.get(i).userId());
             if (reports.get(i).territory() == null) {
                 withoutTerritory.add(reports.get(i).userId());
             }
         }
         Map<String, String> countryOf = withoutTerritory.isEmpty() ? Map.of() : countries.countriesOf(withoutTerritory);
         Map<String, PlayableTracks.Track> tracks = catalog.tracks(trackIds);
+        Map<String, Plan> planOf = plans.plansOf(userIds);
         List<Accepted> accepted = new ArrayList<>(fresh.size());
         for (int i : fresh) {
             RecordPlay report = reports.get(i);
@@ -219,7 +228,7 @@ public class PlayRecorder {
             if (refusal != null) {
                 outcomes[i] = new PlayOutcome.Refused(report, refusal);
             } else {
-                accepted.add(new Accepted(i, report, territory, track));
+                accepted.add(new Accepted(i, report, territory, track, planOf.get(report.userId())));
             }
         }
         return accepted;

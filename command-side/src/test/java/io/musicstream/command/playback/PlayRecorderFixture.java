@@ -28,6 +28,7 @@ final class PlayRecorderFixture {
 
     Function<String, PlayableTracks.Track> catalog = trackId -> null;
     ListenerCountries countries = userId -> null;
+    ListenerPlans plans = userIds -> Map.of();
     StreamRulesInForce rules = StreamRuleHistory::initial;
     CountedStreams counted = new InMemoryCountedStreams();
     /** Plays stored before, by stream id. */
@@ -84,7 +85,7 @@ final class PlayRecorderFixture {
             });
             return found;
         };
-        outcomes = new PlayRecorder(tracks, countries, rules, counted, recorded, bus, this::startTransaction)
+        outcomes = new PlayRecorder(tracks, countries, plans, rules, counted, recorded, bus, this::startTransaction)
                 .record(Arrays.asList(reports));
         return this;
     }

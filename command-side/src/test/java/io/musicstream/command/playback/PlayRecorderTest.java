@@ -54,6 +54,18 @@ class PlayRecorderTest {
     }
 
     @Test
+    void aPlayCarriesTheListenersPlanAsItsTier() {
+        fixture.plans = userIds -> java.util.Map.of("u-1", io.musicstream.events.account.Plan.PREMIUM);
+        fixture.given()
+                .when(play("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE"), play("p-2", "u-edge", "t-1", T0, 183_000,
+                        "phone", "SE"))
+                .expectEvents(new TrackPlayed("p-1", "u-1", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1",
+                                List.of("a-1"), null, null, false, true, 1, io.musicstream.events.account.Plan.PREMIUM),
+                        new TrackPlayed("p-2", "u-edge", "t-1", T0, 183_000, "phone", "SE", "SE", "r-1",
+                                List.of("a-1"), null, null, false, true, 1, null));
+    }
+
+    @Test
     void aPlayWithoutTrackOrTimeIsRefused() {
         fixture.given()
                 .when(new RecordPlay("p-1", "u-1", " ", null, -1, null, null, null, null, null, false, NOW))

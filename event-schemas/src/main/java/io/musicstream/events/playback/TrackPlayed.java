@@ -1,5 +1,6 @@
 package io.musicstream.events.playback;
 
+import io.musicstream.events.account.Plan;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -19,8 +20,10 @@ import org.axonframework.serialization.Revision;
  * @param offline     whether it was played without a connection and reported later
  * @param counted     whether it counts as a stream under the rules in force at {@code startedAt}
  * @param ruleVersion the version of the stream rules in force at {@code startedAt}
+ * @param tier        the listener's plan when the play was recorded: the royalty pool its stream is paid from;
+ *                    {@code null} for plays recorded before plays carried it (revision 2 and older)
  */
-@Revision("2")
+@Revision("3")
 public record TrackPlayed(
         String playId,
         String userId,
@@ -36,9 +39,18 @@ public record TrackPlayed(
         PlayContext context,
         boolean offline,
         boolean counted,
-        int ruleVersion) implements PlaybackEvent {
+        int ruleVersion,
+        Plan tier) implements PlaybackEvent {
 
     public TrackPlayed {
         artistIds = artistIds == null ? List.of() : List.copyOf(artistIds);
+    }
+
+    /** A play whose listener's plan is not known ({@code tier} null). */
+    public TrackPlayed(String playId, String userId, String trackId, Instant startedAt, long msPlayed, String deviceId,
+                       String territory, String playedIn, String releaseId, List<String> artistIds,
+                       EndReason endReason, PlayContext context, boolean offline, boolean counted, int ruleVersion) {
+        this(playId, userId, trackId, startedAt, msPlayed, deviceId, territory, playedIn, releaseId, artistIds,
+                endReason, context, offline, counted, ruleVersion, null);
     }
 }

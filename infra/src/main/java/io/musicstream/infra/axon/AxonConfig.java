@@ -3,6 +3,7 @@ package io.musicstream.infra.axon;
 import io.musicstream.command.library.Library;
 import io.musicstream.events.serialization.EventJson;
 import io.musicstream.events.serialization.TrackPlayedUpcaster1To2;
+import io.musicstream.events.serialization.TrackPlayedUpcaster2To3;
 import io.musicstream.infra.playback.StreamRulesCache;
 import io.musicstream.projections.account.UserAccountProjection;
 import io.musicstream.projections.catalog.artists.ArtistDirectoryProjection;
@@ -151,6 +152,7 @@ public class AxonConfig {
     /** One upcaster per revision step of an event, oldest first. */
     @Bean
     ConfigurerModule upcasters() {
-        return configurer -> configurer.registerEventUpcaster(c -> new TrackPlayedUpcaster1To2());
+        return configurer -> configurer.registerEventUpcaster(c -> new TrackPlayedUpcaster1To2())
+                .registerEventUpcaster(c -> new TrackPlayedUpcaster2To3());
     }
 }

@@ -2,6 +2,8 @@ package io.musicstream.infra.library;
 
 import io.musicstream.command.library.LibraryPositions;
 import io.musicstream.command.library.ListenerCountries;
+import io.musicstream.command.playback.ListenerPlans;
+import io.musicstream.events.account.Plan;
 import io.musicstream.events.ids.LibraryIds;
 import io.musicstream.projections.account.UserAccounts;
 import io.musicstream.projections.library.SyncWatermark;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * country from the account read model's reader.
  */
 @Component
-class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
+class JdbcLibraryPositions implements LibraryPositions, ListenerCountries, ListenerPlans {
 
     private final JdbcClient jdbc;
     private final SyncWatermark watermark;
@@ -56,5 +58,10 @@ class JdbcLibraryPositions implements LibraryPositions, ListenerCountries {
     @Override
     public Map<String, String> countriesOf(Collection<String> userIds) {
         return accounts.countriesOf(userIds);
+    }
+
+    @Override
+    public Map<String, Plan> plansOf(Collection<String> userIds) {
+        return accounts.plansOf(userIds);
     }
 }

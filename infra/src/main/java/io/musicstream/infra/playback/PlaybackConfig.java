@@ -2,6 +2,7 @@ package io.musicstream.infra.playback;
 
 import io.musicstream.command.library.ListenerCountries;
 import io.musicstream.command.playback.CountedStreams;
+import io.musicstream.command.playback.ListenerPlans;
 import io.musicstream.command.playback.PlayRecorder;
 import io.musicstream.command.playback.PlayableTracks;
 import io.musicstream.command.playback.RecordedPlays;
@@ -16,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 class PlaybackConfig {
 
     @Bean
-    PlayRecorder playRecorder(PlayableTracks catalog, ListenerCountries countries, StreamRulesInForce rules,
-                              CountedStreams counted, RecordedPlays recorded, EventStore events,
-                              TransactionManager transactions) {
-        return new PlayRecorder(catalog, countries, rules, counted, recorded, events, transactions);
+    PlayRecorder playRecorder(PlayableTracks catalog, ListenerCountries countries, ListenerPlans plans,
+                              StreamRulesInForce rules, CountedStreams counted, RecordedPlays recorded,
+                              EventStore events, TransactionManager transactions) {
+        return new PlayRecorder(catalog, countries, plans, rules, counted, recorded, events, transactions);
     }
 }

@@ -60,6 +60,27 @@ class RoyaltyUsageFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aPremiumListenersPlayIsUsageOfThePremiumPool() {
+        String username = "premium-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response registered = anonymous.post("/api/v1/auth/register",
+                Map.of("username", username, "password", "correct horse battery"));
+        String userId = registered.json().get("userId").asText();
+        assertThat(admin().put("/api/v1/admin/users/" + userId + "/plan", Map.of("plan", "PREMIUM")).status())
+                .isEqualTo(200);
+        ApiClient listener = anonymous.loggedIn(username, "correct horse battery");
+        Instant start = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(listener.post("/api/v1/me/plays", play(start, 200_000, "album")).status()).isEqualTo(201);
+        YearMonth period = YearMonth.from(start.atOffset(ZoneOffset.UTC));
+
+        eventually(() -> {
+            List<Usage> premium = new ArrayList<>();
+            usages.usages(period, "TV", "PREMIUM", premium::add);
+            assertThat(premium).filteredOn(u -> u.userId().equals(userId)).singleElement()
+                    .satisfies(usage -> assertThat(usage.streams()).isEqualTo(1));
+        });
+    }
+
+    @Test
     void theRoyaltyProcessorRunsTwoSegments() {
         eventually(() -> assertThat(jdbc.sql("select count(*) from token_entry where processor_name = 'royalty'")
                 .query(Long.class).single()).isEqualTo(2L));

@@ -59,6 +59,17 @@ public class UserAccounts {
         return countries;
     }
 
+    /** The plans of those among {@code userIds} that have an account, in one statement. */
+    public Map<String, Plan> plansOf(Collection<String> userIds) {
+        Map<String, Plan> plans = new HashMap<>();
+        jdbc.sql("select user_id, plan from user_account where user_id = any(?)")
+                .param(userIds.toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    plans.put(rs.getString(1), Plan.valueOf(rs.getString(2)));
+                });
+        return plans;
+    }
+
     private static UserAccountView view(ResultSet rs) throws SQLException {
         Array array = rs.getArray("roles");
         Set<Role> roles = Arrays.stream((String[]) array.getArray()).map(Role::valueOf)

@@ -1,5 +1,6 @@
 package io.musicstream.projections.royalty;
 
+import io.musicstream.events.account.Plan;
 import io.musicstream.events.catalog.ReleaseIngested;
 import io.musicstream.events.catalog.RightsShare;
 import io.musicstream.events.catalog.TrackAddedToRelease;
@@ -95,11 +96,9 @@ public class RoyaltyUsageProjection {
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
-    private final RoyaltyTiers tiers;
 
-    public RoyaltyUsageProjection(JdbcTemplate jdbc, RoyaltyTiers tiers) {
+    public RoyaltyUsageProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.tiers = tiers;
     }
 
     @EventHandler
@@ -136,7 +135,9 @@ public class RoyaltyUsageProjection {
         for (String artistId : play.artistIds()) {
             Storable.text("artistIds[]", artistId, MAX_ID_BYTES);
         }
-        String tier = Storable.text("tier", tiers.tierOf(play.userId(), startedAt), MAX_ID_BYTES);
+        // the plan the play was recorded under; plays recorded before plays carried it, or of users without an
+        // account here, are paid from the free tier
+        String tier = (play.tier() == null ? Plan.FREE : play.tier()).name();
         LocalDate day = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
         String period = YearMonth.from(day).toString();
         String territory = play.playedIn() == null ? UNKNOWN_TERRITORY : play.playedIn();

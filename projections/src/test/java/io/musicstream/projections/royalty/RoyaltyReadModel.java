@@ -36,7 +36,7 @@ final class RoyaltyReadModel {
         db = TestServers.freshDatabase();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(db);
         jdbc = new JdbcTemplate(db);
-        projection = ProjectionDriver.inTransactions(new RoyaltyUsageProjection(jdbc, new EveryoneFree()),
+        projection = ProjectionDriver.inTransactions(new RoyaltyUsageProjection(jdbc),
                 transactions);
         usages = new RoyaltyUsages(db, transactions);
     }

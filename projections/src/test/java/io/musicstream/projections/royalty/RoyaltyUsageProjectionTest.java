@@ -15,6 +15,7 @@ import io.musicstream.projections.royalty.RoyaltyUsages.PoolKey;
 import io.musicstream.projections.royalty.RoyaltyUsages.Share;
 import io.musicstream.projections.royalty.RoyaltyUsages.TrackStreams;
 import io.musicstream.projections.royalty.RoyaltyUsages.Usage;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -141,6 +142,17 @@ class RoyaltyUsageProjectionTest {
         model.deliver(play("t1", "2026-11-01T10:00:00Z").notCounted());
 
         assertThat(model.rows().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+    }
+
+    @Test
+    void aPlayIsPaidFromThePoolOfItsTierAndAPlayWithoutOneFromFree() {
+        model.deliver(new io.musicstream.events.playback.TrackPlayed("p-premium", "u1", "t1",
+                        Instant.parse("2026-11-01T10:00:00Z"), 200_000, "phone", "SE", "SE", "r1", List.of("a1"), null,
+                        null, false, true, 2, io.musicstream.events.account.Plan.PREMIUM),
+                play("t1", "2026-11-01T11:00:00Z"));
+
+        assertThat(model.usageLines()).containsExactly("2026-11 SE FREE u1 t1 v0 2026-11-01 - 1",
+                "2026-11 SE PREMIUM u1 t1 v0 2026-11-01 - 1");
     }
 
     @Test

@@ -48,9 +48,12 @@ public class Charts {
                                 String title, List<Artist> artists) {
     }
 
-    /** The title and artists of the row's track: a lateral join on {@code track_id}. */
+    /**
+     * The title and artists of the row's track: a lateral join on {@code track_id}, compared in the browse table's
+     * collation so that its primary key is used (the chart tables' ids are {@code "C"}).
+     */
     private static final String NAMES = """
-            left join browse_track bt on bt.track_id = %s.track_id
+            left join browse_track bt on bt.track_id = (%s.track_id collate "default")
             left join lateral (
                 select array_agg(x.id order by x.ord) artist_ids, array_agg(a.name order by x.ord) artist_names
                 from unnest(bt.artist_ids) with ordinality x(id, ord)
@@ -70,12 +73,14 @@ public class Charts {
         List<Chart> found = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         jdbc.sql("""
-                        select p.period_start, p.built_at,
-                               (select count(*) from chart_entry c where c.kind = p.kind
-                                   and c.period_start = p.period_start and c.territory = :territory) as total,
-                               e.position, e.track_id, e.streams, e.previous_position, e.peak_position,
-                               e.periods_on_chart, e.status, bt.title, names.artist_ids, names.artist_names
+                        select p.period_start, p.built_at, t.total, e.position, e.track_id, e.streams,
+                               e.previous_position, e.peak_position, e.periods_on_chart, e.status, bt.title,
+                               names.artist_ids, names.artist_names
                         from chart_period p
+                        cross join lateral (
+                            select count(*) as total from chart_entry c where c.kind = p.kind
+                                and c.period_start = p.period_start and c.territory = :territory
+                        ) t
                         left join lateral (
                             select * from chart_entry e
                             where e.kind = p.kind and e.period_start = p.period_start and e.territory = :territory
