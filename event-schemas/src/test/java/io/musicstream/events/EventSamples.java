@@ -29,6 +29,7 @@ import io.musicstream.events.playback.StreamRulesAdopted;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.events.royalty.PayoutModel;
 import io.musicstream.events.royalty.RevenuePoolDeclared;
+import io.musicstream.events.royalty.RoyaltyPeriodClosed;
 import io.musicstream.events.royalty.RoyaltyRulesAdopted;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +80,8 @@ final class EventSamples {
                 new ItemSavedToLibrary("u-1", LibraryItemType.TRACK, "t-1", AT, null),
                 new ItemRemovedFromLibrary("u-1", LibraryItemType.ALBUM, "r-1", AT, "c-1"),
                 new RoyaltyRulesAdopted(2, PayoutModel.ARTIST_CENTRIC, 1_000, 1_000, 1_000, 500, 2, 2, AT, "admin-1"),
-                new RevenuePoolDeclared("2026-11", "DK", Plan.PREMIUM, 1_000_000, "DKK", AT, "admin-1"))
+                new RevenuePoolDeclared("2026-11", "DK", Plan.PREMIUM, 1_000_000, "DKK", AT, "admin-1"),
+                new RoyaltyPeriodClosed("2026-11", 2, AT, "admin-1"))
                 .collect(Collectors.toMap(Object::getClass, Function.identity()));
     }
 }

@@ -2,10 +2,14 @@ package io.musicstream.command.royalty;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InputRules;
 import io.musicstream.events.account.Plan;
 import io.musicstream.events.royalty.RevenuePoolDeclared;
+import io.musicstream.events.royalty.RoyaltyPeriodClosed;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.HashMap;
@@ -24,7 +28,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One royalty period, a calendar month in UTC, identified by {@code YYYY-MM}: the revenue pools declared for
  * it. Declaring a territory and tier again replaces its amount; its currency never changes, so amounts of
- * one pool are always comparable.
+ * one pool are always comparable. Once the month has ended the period can be closed, once; its pools are then
+ * final.
  */
 @Aggregate
 public class RoyaltyPeriod {
@@ -42,6 +47,7 @@ public class RoyaltyPeriod {
     @AggregateIdentifier
     private String period;
     private final Map<Pool, String> currencies = new HashMap<>();
+    private RoyaltyPeriodClosed closed;
 
     protected RoyaltyPeriod() {
     }
@@ -79,8 +85,51 @@ public class RoyaltyPeriod {
             rules.fault("requestedAt", "is required");
         }
         rules.orThrow();
+        if (closed != null) {
+            throw new ConflictException("period " + command.period() + " is closed: its pools are final");
+        }
         apply(new RevenuePoolDeclared(command.period(), command.territory(), command.tier(), command.amountMinor(),
                 command.currency(), command.requestedAt(), command.declaredBy()));
+    }
+
+    /**
+     * Closes the period under the rules in force at its end. Those cannot change any more: a new rules version
+     * starts no earlier than it is adopted, and the month is over.
+     *
+     * @return the rules version recorded
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    int handle(CloseRoyaltyPeriod command, RoyaltyRulesInForce rulesInForce) {
+        InputRules rules = InputRules.check().text("closedBy", command.closedBy(), InputRules.ID);
+        if (command.closedBy() == null || command.closedBy().isBlank()) {
+            rules.fault("closedBy", "is required");
+        }
+        String periodFault = periodFault(command.period());
+        if (periodFault != null) {
+            rules.fault("period", periodFault);
+        }
+        if (command.requestedAt() == null) {
+            rules.fault("requestedAt", "is required");
+        }
+        rules.orThrow();
+        if (closed != null) {
+            throw new ConflictException("period " + command.period() + " is already closed (at " + closed.closedAt()
+                    + " by " + closed.closedBy() + ")");
+        }
+        YearMonth month = YearMonth.parse(command.period());
+        Instant end = endOf(month);
+        if (command.requestedAt().isBefore(end)) {
+            throw new ConflictException("period " + command.period() + " has not ended: it can close from " + end);
+        }
+        int version = rulesInForce.history().decide(month).version();
+        apply(new RoyaltyPeriodClosed(command.period(), version, command.requestedAt(), command.closedBy()));
+        return version;
+    }
+
+    /** The first instant after {@code month}. */
+    static Instant endOf(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     /** Why {@code period} is not a {@code YYYY-MM} month, or {@code null} when it is. */
@@ -108,5 +157,11 @@ public class RoyaltyPeriod {
     void on(RevenuePoolDeclared event) {
         this.period = event.period();
         currencies.putIfAbsent(new Pool(event.territory(), event.tier()), event.currency());
+    }
+
+    @EventSourcingHandler
+    void on(RoyaltyPeriodClosed event) {
+        this.period = event.period();
+        this.closed = event;
     }
 }

@@ -2,6 +2,7 @@ package io.musicstream.command.royalty.web;
 
 import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.royalty.AdoptRoyaltyRules;
+import io.musicstream.command.royalty.CloseRoyaltyPeriod;
 import io.musicstream.command.royalty.DeclareRevenuePool;
 import io.musicstream.command.royalty.RoyaltyPeriod;
 import io.musicstream.command.royalty.RoyaltyRulesInForce;
@@ -18,13 +19,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins adopt royalty rules, list every version, and declare the revenue pools of each period. */
+/** Admins adopt royalty rules, list every version, declare the revenue pools of each period and close it. */
 @RestController
 @RequestMapping("/api/v1/admin/royalties")
 @PreAuthorize("hasRole('ADMIN')")
@@ -71,6 +73,10 @@ class RoyaltyAdminController {
                               Instant declaredAt, String declaredBy) {
     }
 
+    /** @param rulesVersion the royalty rules version that decides the period */
+    public record PeriodClosed(String period, int rulesVersion, Instant closedAt) {
+    }
+
     @PostMapping("/rules")
     @ResponseStatus(HttpStatus.CREATED)
     public RulesVersion adopt(@Valid @RequestBody AdoptRequest request, Principal admin) {
@@ -102,5 +108,17 @@ class RoyaltyAdminController {
         commands.sendAndWait(command);
         return new RevenuePool(command.period(), command.territory(), command.tier(), command.amountMinor(),
                 command.currency(), command.requestedAt(), command.declaredBy());
+    }
+
+    /** Closes a period whose month has ended; the period aggregate refuses one not ended or already closed. */
+    @PostMapping("/periods/{period}/close")
+    public PeriodClosed close(@PathVariable String period, Principal admin) {
+        String periodFault = RoyaltyPeriod.periodFault(period);
+        if (periodFault != null) {
+            throw new InvalidInputException(List.of("period: " + periodFault));
+        }
+        CloseRoyaltyPeriod command = new CloseRoyaltyPeriod(period, clock.instant(), admin.getName());
+        int rulesVersion = commands.sendAndWait(command);
+        return new PeriodClosed(period, rulesVersion, command.requestedAt());
     }
 }
