@@ -62,6 +62,13 @@ class StatementDigestTest {
     }
 
     @Test
+    void anIssuedStatementsDigestIsRecomputedFromItsOwnFields() {
+        var issued = new io.musicstream.events.royalty.RoyaltyStatementIssued("2026-11", PARTY, LINES,
+                StatementDigest.totals(LINES), DIGEST, java.time.Instant.parse("2026-12-04T00:05:00Z"));
+        assertThat(StatementDigest.digest(issued)).isEqualTo(issued.digest());
+    }
+
+    @Test
     void theDigestDoesNotDependOnTheOrderOfLinesOrTotals() {
         Random random = new Random(17);
         for (int i = 0; i < 20; i++) {
