@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.musicstream.events.account.Plan;
 import io.musicstream.events.royalty.CurrencyTotal;
+import io.musicstream.events.royalty.RoyaltyStatementIssued;
 import io.musicstream.events.royalty.StatementLine;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,8 +65,8 @@ class StatementDigestTest {
 
     @Test
     void anIssuedStatementsDigestIsRecomputedFromItsOwnFields() {
-        var issued = new io.musicstream.events.royalty.RoyaltyStatementIssued("2026-11", PARTY, LINES,
-                StatementDigest.totals(LINES), DIGEST, java.time.Instant.parse("2026-12-04T00:05:00Z"));
+        var issued = new RoyaltyStatementIssued("2026-11", PARTY, LINES,
+                StatementDigest.totals(LINES), DIGEST, Instant.parse("2026-12-04T00:05:00Z"));
         assertThat(StatementDigest.digest(issued)).isEqualTo(issued.digest());
     }
 
