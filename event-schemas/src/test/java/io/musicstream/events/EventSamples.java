@@ -27,10 +27,13 @@ import io.musicstream.events.playback.EndReason;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.StreamRulesAdopted;
 import io.musicstream.events.playback.TrackPlayed;
+import io.musicstream.events.royalty.CurrencyTotal;
 import io.musicstream.events.royalty.PayoutModel;
 import io.musicstream.events.royalty.RevenuePoolDeclared;
 import io.musicstream.events.royalty.RoyaltyPeriodClosed;
 import io.musicstream.events.royalty.RoyaltyRulesAdopted;
+import io.musicstream.events.royalty.RoyaltyStatementIssued;
+import io.musicstream.events.royalty.StatementLine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -81,7 +84,12 @@ final class EventSamples {
                 new ItemRemovedFromLibrary("u-1", LibraryItemType.ALBUM, "r-1", AT, "c-1"),
                 new RoyaltyRulesAdopted(2, PayoutModel.ARTIST_CENTRIC, 1_000, 1_000, 1_000, 500, 2, 2, AT, "admin-1"),
                 new RevenuePoolDeclared("2026-11", "DK", Plan.PREMIUM, 1_000_000, "DKK", AT, "admin-1"),
-                new RoyaltyPeriodClosed("2026-11", 2, AT, "admin-1"))
+                new RoyaltyPeriodClosed("2026-11", 2, AT, "admin-1"),
+                new RoyaltyStatementIssued("2026-11", "p-1", List.of(
+                        new StatementLine("t-1", "ISA019900001", "DK", Plan.PREMIUM, "2026-11", 600, 360_000, "DKK"),
+                        new StatementLine("t-1", "ISA019900001", "DK", Plan.PREMIUM, "2026-10", 3, -12, "DKK")),
+                        List.of(new CurrencyTotal("DKK", 359_988, 603)),
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", AT))
                 .collect(Collectors.toMap(Object::getClass, Function.identity()));
     }
 }

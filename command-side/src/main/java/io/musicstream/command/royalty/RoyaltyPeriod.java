@@ -37,8 +37,8 @@ public class RoyaltyPeriod {
     public static final long MAX_AMOUNT_MINOR = 1_000_000_000_000_000L;
     /** Period ids: four-digit year, two-digit month. */
     public static final Pattern PERIOD = Pattern.compile("[0-9]{4}-[0-9]{2}");
-    private static final Set<String> TERRITORIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+    static final Set<String> TERRITORIES = Set.of(Locale.getISOCountries());
+    static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private record Pool(String territory, Plan tier) {
