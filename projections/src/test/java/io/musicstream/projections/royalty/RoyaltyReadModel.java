@@ -10,13 +10,13 @@ import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.ProjectionDriver;
+import io.musicstream.projections.Rows;
 import io.musicstream.projections.TestServers;
 import java.sql.Array;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -145,15 +145,7 @@ final class RoyaltyReadModel {
     }
 
     List<Map<String, Object>> table(String sql) {
-        return jdbc.query(sql, (rs, i) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                Object value = rs.getObject(c);
-                row.put(rs.getMetaData().getColumnName(c),
-                        value instanceof Array array ? List.of((Object[]) array.getArray()) : value);
-            }
-            return row;
-        });
+        return jdbc.query(sql, Rows::row);
     }
 
     /** The usage rows as "user track version day soughtOut streams" in key order. */

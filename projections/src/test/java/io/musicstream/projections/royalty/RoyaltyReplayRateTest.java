@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
+import io.musicstream.projections.Zipf;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class RoyaltyReplayRateTest {
             }
         }
         SplittableRandom random = new SplittableRandom(17);
-        double[] zipf = zipfCumulative(TRACKS, 1.0);
+        Zipf zipf = new Zipf(TRACKS, 1.0);
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         long stepMs = Duration.ofDays(30).toMillis() / PLAYS;
         PlayContext.Type[] contexts = PlayContext.Type.values();
@@ -49,7 +50,7 @@ class RoyaltyReplayRateTest {
         long counted = 0;
         long began = System.nanoTime();
         for (int i = 0; i < PLAYS; i++) {
-            int track = pick(zipf, random.nextDouble());
+            int track = zipf.rank(random.nextDouble());
             boolean isCounted = random.nextInt(10) < 8;
             counted += isCounted ? 1 : 0;
             batch[i % BATCH] = new TrackPlayed("p" + i, "user-" + random.nextInt(50_000), "track-" + track,
@@ -102,23 +103,5 @@ class RoyaltyReplayRateTest {
                     periods, territories, users, tracks, days, streams));
         }
         return PLAYS / ((System.nanoTime() - began) / 1e9);
-    }
-
-    private static double[] zipfCumulative(int n, double s) {
-        double[] cumulative = new double[n];
-        double sum = 0;
-        for (int k = 1; k <= n; k++) {
-            sum += 1 / Math.pow(k, s);
-            cumulative[k - 1] = sum;
-        }
-        for (int k = 0; k < n; k++) {
-            cumulative[k] /= sum;
-        }
-        return cumulative;
-    }
-
-    private static int pick(double[] cumulative, double u) {
-        int i = java.util.Arrays.binarySearch(cumulative, u);
-        return i >= 0 ? i : Math.min(-i - 1, cumulative.length - 1);
     }
 }

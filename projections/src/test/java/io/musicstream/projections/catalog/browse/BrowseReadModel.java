@@ -1,10 +1,9 @@
 package io.musicstream.projections.catalog.browse;
 
 import io.musicstream.projections.ProjectionDriver;
+import io.musicstream.projections.Rows;
 import io.musicstream.projections.TestServers;
 import io.musicstream.projections.listening.popularity.PopularityReadModel;
-import java.sql.Array;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -60,14 +59,6 @@ final class BrowseReadModel {
     }
 
     private List<Map<String, Object>> table(String sql) {
-        return jdbc.sql(sql).query((rs, i) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                Object value = rs.getObject(c);
-                row.put(rs.getMetaData().getColumnName(c),
-                        value instanceof Array array ? List.of((Object[]) array.getArray()) : value);
-            }
-            return row;
-        }).list();
+        return jdbc.sql(sql).query(Rows::row).list();
     }
 }

@@ -3,6 +3,7 @@ package io.musicstream.projections.listening.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.musicstream.events.playback.TrackPlayed;
+import io.musicstream.projections.Zipf;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,14 @@ class AnalyticsReplayRateTest {
     void aReplayOfPlaysKeepsWellAheadOfIngest() {
         AnalyticsReadModel model = new AnalyticsReadModel();
         SplittableRandom random = new SplittableRandom(16);
-        double[] zipf = zipfCumulative(TRACKS, 1.0);
+        Zipf zipf = new Zipf(TRACKS, 1.0);
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         // a month of plays, in time order as a replay reads them
         long stepMs = Duration.ofDays(30).toMillis() / PLAYS;
         TrackPlayed[] batch = new TrackPlayed[BATCH];
         long began = System.nanoTime();
         for (int i = 0; i < PLAYS; i++) {
-            int track = pick(zipf, random.nextDouble());
+            int track = zipf.rank(random.nextDouble());
             String trackId = "track-" + track;
             batch[i % BATCH] = new TrackPlayed("p" + i, "user-" + random.nextInt(50_000), trackId,
                     start.plusMillis(i * stepMs), 30_000 + random.nextInt(200_000), null, null,
@@ -86,23 +87,5 @@ class AnalyticsReplayRateTest {
                     days, territories, tracks, releases, streams, ms));
         }
         return PLAYS / ((System.nanoTime() - began) / 1e9);
-    }
-
-    private static double[] zipfCumulative(int n, double s) {
-        double[] cumulative = new double[n];
-        double sum = 0;
-        for (int k = 1; k <= n; k++) {
-            sum += 1 / Math.pow(k, s);
-            cumulative[k - 1] = sum;
-        }
-        for (int k = 0; k < n; k++) {
-            cumulative[k] /= sum;
-        }
-        return cumulative;
-    }
-
-    private static int pick(double[] cumulative, double u) {
-        int i = java.util.Arrays.binarySearch(cumulative, u);
-        return i >= 0 ? i : Math.min(-i - 1, cumulative.length - 1);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.events.serialization.EventJson;
+import io.musicstream.projections.Zipf;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +30,11 @@ class ChartStreamsReplayRateCheck {
         ChartsFixture f = new ChartsFixture(true);
         ObjectMapper json = EventJson.objectMapper();
         Random random = new Random(16);
-        double[] zipf = zipf(100_000, 1.0);
+        Zipf zipf = new Zipf(100_000, 1.0);
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         List<byte[]> stored = new ArrayList<>(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
-            String track = "track-" + pick(zipf, random.nextDouble());
+            String track = "track-" + zipf.rank(random.nextDouble());
             String territory = random.nextInt(20) == 0 ? null : String.format("%c%c", 'A' + random.nextInt(6),
                     'A' + random.nextInt(10));
             TrackPlayed play = ChartsFixture.play(track, territory,
@@ -69,23 +70,5 @@ class ChartStreamsReplayRateCheck {
                 rate, f.client.sql("select count(*) from chart_stream").query(Long.class).single());
         assertThat(f.client.sql("select sum(streams) from chart_stream").query(Long.class).single())
                 .isEqualTo((long) EVENTS);
-    }
-
-    private static double[] zipf(int n, double s) {
-        double[] cumulative = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += 1 / Math.pow(i + 1, s);
-            cumulative[i] = sum;
-        }
-        for (int i = 0; i < n; i++) {
-            cumulative[i] /= sum;
-        }
-        return cumulative;
-    }
-
-    private static int pick(double[] cumulative, double u) {
-        int i = java.util.Arrays.binarySearch(cumulative, u);
-        return i >= 0 ? i : Math.min(-i - 1, cumulative.length - 1);
     }
 }

@@ -1,6 +1,7 @@
 package io.musicstream.projections.listening.popularity;
 
 import io.musicstream.projections.ProjectionDriver;
+import io.musicstream.projections.Rows;
 import io.musicstream.projections.TestServers;
 import io.musicstream.projections.catalog.search.SearchPopularity;
 import java.sql.Array;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -93,15 +93,7 @@ public final class PopularityReadModel {
     }
 
     List<Map<String, Object>> rows(String sql) {
-        return jdbc.sql(sql).query((rs, i) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                Object value = rs.getObject(c);
-                row.put(rs.getMetaData().getColumnName(c),
-                        value instanceof Array array ? List.of((Object[]) array.getArray()) : value);
-            }
-            return row;
-        }).list();
+        return jdbc.sql(sql).query(Rows::row).list();
     }
 
     private static final class SettableClock extends Clock {
