@@ -1,5 +1,6 @@
 package io.musicstream.command.royalty;
 
+import io.musicstream.events.ids.CodePoints;
 import io.musicstream.events.royalty.CurrencyTotal;
 import io.musicstream.events.royalty.RoyaltyStatementIssued;
 import io.musicstream.events.royalty.StatementLine;
@@ -22,20 +23,7 @@ import java.util.TreeMap;
 public final class StatementDigest {
 
     /** Strings in Unicode code point order (what {@code LC_ALL=C sort} does to UTF-8), not UTF-16 order. */
-    static final Comparator<String> CODE_POINTS = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    static final Comparator<String> CODE_POINTS = CodePoints.ORDER;
 
     /** The order of a statement's lines; lines equal in these fields follow by their whole canonical line. */
     public static final Comparator<StatementLine> LINE_ORDER = Comparator

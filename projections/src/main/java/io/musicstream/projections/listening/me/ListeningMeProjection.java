@@ -1,6 +1,7 @@
 package io.musicstream.projections.listening.me;
 
 import io.musicstream.projections.listening.Listening;
+import io.musicstream.events.ids.CodePoints;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
 import io.musicstream.projections.common.Storable;
@@ -226,7 +227,7 @@ public class ListeningMeProjection {
         for (List<Recent> plays : byUser.values()) {
             if (plays.size() > RECENT_KEPT) {
                 plays.sort(java.util.Comparator.comparing(Recent::startedAt)
-                        .thenComparing(Recent::playId, ListeningMeProjection::compareCodePoints).reversed());
+                        .thenComparing(Recent::playId, CodePoints.ORDER).reversed());
                 kept.addAll(plays.subList(0, RECENT_KEPT));
             } else {
                 kept.addAll(plays);
@@ -235,21 +236,6 @@ public class ListeningMeProjection {
         return kept;
     }
 
-    /** The order of PostgreSQL's "C" collation on UTF-8: code point order. */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     /**
      * Adds the batch's sums to a bucket table in one statement, in key order so that concurrent batches lock
