@@ -32,8 +32,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * Records play reports in batches, one transaction per batch: the same checks for every path (HTTP one at a
- * time or in batches, the play-events topic), one lookup per batch for what was already stored, the tracks and
- * the listeners' countries, the counting decision under one lock per (user, track), and one batched append.
+ * time or in batches, the play-events topic), one lookup per batch for what was already stored, the tracks, the
+ * listeners' countries and their plans, the counting decision under one lock per (user, track), and one batched
+ * append.
  *
  * <p>A play is stored once per user and client play id: as the first event of the stream {@link PlayIds#of}, so
  * the event store's unique (aggregate, sequence) key refuses a second copy whatever races past the lookup;

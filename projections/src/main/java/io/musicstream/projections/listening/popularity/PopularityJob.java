@@ -221,7 +221,7 @@ public class PopularityJob {
                 .param(kind.column).query(Double.class).optional().orElse(-1.0);
         if (last < 0 || Math.abs(Math.log1p(max) - Math.log1p(last)) > RESCALE_AT * Math.log1p(Math.max(last, max))) {
             transaction.executeWithoutResult(status -> {
-                jdbc.sql("update popularity p set popularity = " + SCALED.replace("score", "p.score") + " from ("
+                jdbc.sql("update popularity p set popularity = " + SCALED + " from ("
                                 + " select item_id from popularity where kind = :kind and score > 0 and popularity <> "
                                 + SCALED + " order by item_id for update) l"
                                 + " where p.kind = :kind and p.item_id = l.item_id")
@@ -235,7 +235,7 @@ public class PopularityJob {
         for (int start = 0; start < items.size(); start += CHUNK) {
             String[] ids = items.subList(start, Math.min(items.size(), start + CHUNK)).toArray(String[]::new);
             transaction.executeWithoutResult(status -> jdbc.sql("update popularity p set popularity = "
-                            + SCALED.replace("score", "p.score") + " from (select item_id from popularity"
+                            + SCALED + " from (select item_id from popularity"
                             + " where kind = :kind and item_id = any(cast(:ids as text[])) order by item_id for update) l"
                             + " where p.kind = :kind and p.item_id = l.item_id")
                     .param("max", max).param("kind", kind.column).param("ids", ids).update());
