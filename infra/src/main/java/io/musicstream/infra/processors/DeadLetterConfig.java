@@ -111,6 +111,11 @@ public class DeadLetterConfig {
         });
     }
 
+    /** A dead-letter sequence's name: the prefix and the id, or the id's SHA-256 when the queue cannot store it. */
+    static String sequenceName(String prefix, String id) {
+        return prefix + (PerUserLibrary.storableId(id) ? id : "unstorable-" + PerUserLibrary.sha256(id));
+    }
+
     /**
      * A user's library changes form one sequence whatever aggregate wrote them, so one dead letter holds back
      * all of that user's later changes (the sync feed serves them in token order) and no other user's.
@@ -126,7 +131,7 @@ public class DeadLetterConfig {
             if (userId == null) {
                 return PER_AGGREGATE.getSequenceIdentifierFor(event);
             }
-            return LibrarySyncProjection.SEQUENCE_PREFIX + (storableId(userId) ? userId : "unstorable-" + sha256(userId));
+            return sequenceName(LibrarySyncProjection.SEQUENCE_PREFIX, userId);
         }
 
         /** A user id the queue's sequence column can hold; user ids are server-made, so others are poison. */
@@ -160,9 +165,7 @@ public class DeadLetterConfig {
             if (!(event.getPayload() instanceof TrackPlayed play) || play.userId() == null) {
                 return PER_AGGREGATE.getSequenceIdentifierFor(event);
             }
-            String userId = play.userId();
-            return PLAYS_SEQUENCE_PREFIX
-                    + (PerUserLibrary.storableId(userId) ? userId : "unstorable-" + PerUserLibrary.sha256(userId));
+            return sequenceName(PLAYS_SEQUENCE_PREFIX, play.userId());
         }
     }
 
@@ -185,16 +188,12 @@ public class DeadLetterConfig {
                     : payload instanceof TrackAddedToRelease added ? added.releaseId()
                     : payload instanceof TrackMetadataUpdated updated ? updated.releaseId() : null;
             if (releaseId != null) {
-                return named(RELEASE_SEQUENCE_PREFIX, releaseId);
+                return sequenceName(RELEASE_SEQUENCE_PREFIX, releaseId);
             }
             if (payload instanceof TrackPlayed play && play.trackId() != null) {
-                return named(TRACK_SEQUENCE_PREFIX, play.trackId());
+                return sequenceName(TRACK_SEQUENCE_PREFIX, play.trackId());
             }
             return PER_AGGREGATE.getSequenceIdentifierFor(event);
-        }
-
-        private static String named(String prefix, String id) {
-            return prefix + (PerUserLibrary.storableId(id) ? id : "unstorable-" + PerUserLibrary.sha256(id));
         }
     }
 }
