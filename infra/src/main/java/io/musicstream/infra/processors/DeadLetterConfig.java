@@ -45,7 +45,7 @@ public class DeadLetterConfig {
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
-            Listening.PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP);
+            Listening.PROCESSING_GROUP, Listening.TOTALS_PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {

@@ -28,11 +28,10 @@ import org.springframework.stereotype.Component;
  * batch was either stored whole with its token or not at all, so sums are exact. {@link #reset()} truncates
  * both tables for a replay from zero.
  *
- * <p>Plays of a track form one sequence (infra's {@code DeadLetterConfig.PerTrack}); rows are written in key order, so two
- * segments adding to the same artist's row wait for each other instead of deadlocking.
+ * <p>Rows are written in key order, so that writers adding to the same rows lock them in the same order.
  */
 @Component
-@ProcessingGroup(Listening.PROCESSING_GROUP)
+@ProcessingGroup(Listening.TOTALS_PROCESSING_GROUP)
 public class StreamAnalyticsProjection {
 
     /** The territory of plays that counted nowhere known: never a country code. */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * transaction that stores the processor's token, so a retried batch counts once.
  */
 @Component
-@ProcessingGroup(Listening.PROCESSING_GROUP)
+@ProcessingGroup(Listening.TOTALS_PROCESSING_GROUP)
 public class ChartStreamsProjection {
 
     /** The territory of plays that name none: counted worldwide, in no territory's chart. */

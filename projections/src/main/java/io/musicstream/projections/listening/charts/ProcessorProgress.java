@@ -30,7 +30,7 @@ class ProcessorProgress implements HandledThrough {
     @Override
     public Optional<Instant> instant() {
         Instant now = clock.instant();
-        List<TrackingToken> segments = tokens.of(Listening.PROCESSING_GROUP);
+        List<TrackingToken> segments = tokens.of(Listening.TOTALS_PROCESSING_GROUP);
         if (segments.isEmpty()) {
             return Optional.empty();
         }

@@ -55,28 +55,42 @@ public class ListeningMe {
     }
 
     /**
-     * The user's recent plays, newest first: the newest {@code limit} when no cursor is given, those that started
-     * before {@code before}, or the {@code limit} oldest that started after {@code after} (so that paging forward
-     * misses none).
+     * The user's recent plays among their newest {@value ListeningMeProjection#RECENT_KEPT}, newest first: the
+     * newest {@code limit} when no cursor is given, those that started before {@code before}, or the {@code limit}
+     * oldest that started after {@code after} (so that paging forward misses none). Older rows wait for
+     * {@link ListeningMeRetention} and are never shown.
      */
     public List<RecentPlay> recentlyPlayed(String userId, int limit, Instant before, Instant after) {
         if (after != null) {
-            return jdbc.sql("""
+            return jdbc.sql(NEWEST_KEPT + """
                             select * from (
-                                select play_id, track_id, started_at, context_type, context_id from me_recent_play
-                                where user_id = ? and started_at > ?
-                                order by started_at, play_id limit ?) oldest
+                                select r.play_id, r.track_id, r.started_at, r.context_type, r.context_id
+                                from me_recent_play r left join edge on true
+                                where r.user_id = ? and r.started_at > ? and """ + WITHIN_KEPT + """
+                                order by r.started_at, r.play_id limit ?) oldest
                             order by started_at desc, play_id desc""")
-                    .params(userId, java.sql.Timestamp.from(after), limit).query(ListeningMe::recent).list();
+                    .params(userId, ListeningMeProjection.RECENT_KEPT - 1, userId, java.sql.Timestamp.from(after),
+                            limit)
+                    .query(ListeningMe::recent).list();
         }
-        return jdbc.sql("""
-                        select play_id, track_id, started_at, context_type, context_id from me_recent_play
-                        where user_id = ? and started_at < ?
-                        order by started_at desc, play_id desc limit ?""")
-                .params(userId, java.sql.Timestamp.from(before == null ? Instant.parse("9999-12-31T00:00:00Z") : before),
-                        limit)
+        return jdbc.sql(NEWEST_KEPT + """
+                        select r.play_id, r.track_id, r.started_at, r.context_type, r.context_id
+                        from me_recent_play r left join edge on true
+                        where r.user_id = ? and r.started_at < ? and """ + WITHIN_KEPT + """
+                        order by r.started_at desc, r.play_id desc limit ?""")
+                .params(userId, ListeningMeProjection.RECENT_KEPT - 1, userId,
+                        java.sql.Timestamp.from(before == null ? Instant.parse("9999-12-31T00:00:00Z") : before), limit)
                 .query(ListeningMe::recent).list();
     }
+
+    /** The user's oldest kept recent play (none while they have fewer): one short walk of the index. */
+    private static final String NEWEST_KEPT = """
+            with edge as materialized (
+                select started_at, play_id from me_recent_play where user_id = ?
+                order by started_at desc, play_id desc offset ? limit 1)
+            """;
+    private static final String WITHIN_KEPT =
+            "(edge.started_at is null or (r.started_at, r.play_id) >= (edge.started_at, edge.play_id))\n";
 
     private static RecentPlay recent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new RecentPlay(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),

@@ -167,7 +167,8 @@ public class ListeningMeProjection {
 
     /**
      * Adds the batch's recent plays, at most the newest {@value #RECENT_KEPT} of each user (the rest could never
-     * be kept), then trims each user it touched to their newest {@value #RECENT_KEPT}.
+     * be shown). Older rows are trimmed by {@link ListeningMeRetention}, off this path: a per-user trim walked 50
+     * index entries for every user of every batch.
      */
     private void writeRecent(List<Recent> batch) {
         if (batch.isEmpty()) {
@@ -202,19 +203,6 @@ public class ListeningMeProjection {
             ps.setArray(5, c.createArrayOf("text", contextTypes));
             ps.setArray(6, c.createArrayOf("text", contextIds));
         });
-        String[] touched = recent.stream().map(Recent::userId).distinct().sorted().toArray(String[]::new);
-        // deletes what lies behind each user's 50th newest play, found with a short walk of the index
-        jdbc.update("""
-                delete from me_recent_play r using (
-                    select u.user_id, edge.started_at, edge.play_id from unnest(?::text[]) u(user_id)
-                    cross join lateral (
-                        select started_at, play_id from me_recent_play p where p.user_id = u.user_id
-                        order by started_at desc, play_id desc offset ? limit 1) edge) kept
-                where r.user_id = kept.user_id and (r.started_at, r.play_id) < (kept.started_at, kept.play_id)""",
-                ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", touched));
-                    ps.setInt(2, RECENT_KEPT - 1);
-                });
     }
 
     /** Each user's newest {@value #RECENT_KEPT} of {@code recent}, by start then play id in code point order. */

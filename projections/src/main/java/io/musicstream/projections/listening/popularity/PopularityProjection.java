@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * redelivery, and a replay starts from the tables {@link #reset()} truncates.
  */
 @Component
-@ProcessingGroup(Listening.PROCESSING_GROUP)
+@ProcessingGroup(Listening.TOTALS_PROCESSING_GROUP)
 public class PopularityProjection {
 
     /** Ids are at most 100 characters at the write boundary; a key of two stays well inside a btree row. */
@@ -67,7 +67,7 @@ public class PopularityProjection {
         jdbc.execute("truncate popularity_streams, popularity_listener, popularity");
     }
 
-    /** One batch's sums, sorted by key so that concurrent segments lock shared rows in the same order. */
+    /** One batch's sums, sorted by key so that concurrent writers lock shared rows in the same order. */
     private static final class Batch {
         final Map<StreamKey, Long> streams = new TreeMap<>();
         final Map<ListenerKey, LocalDate> listeners = new TreeMap<>();

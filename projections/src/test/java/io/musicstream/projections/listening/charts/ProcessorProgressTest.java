@@ -58,7 +58,7 @@ class ProcessorProgressTest {
         long first = append(Instant.parse("2026-11-10T09:00:00Z"));
         storeToken(0, first);
         jdbc.update("insert into token_entry (processor_name, segment) values (?, 1)",
-                io.musicstream.projections.listening.Listening.PROCESSING_GROUP);
+                io.musicstream.projections.listening.Listening.TOTALS_PROCESSING_GROUP);
 
         assertThat(progress.instant()).contains(Instant.parse("2026-11-10T09:00:00Z"));
     }
@@ -89,6 +89,6 @@ class ProcessorProgressTest {
                         insert into token_entry (processor_name, segment, token, token_type) values (?, ?, ?, ?)
                         on conflict (processor_name, segment) do update set token = excluded.token,
                             token_type = excluded.token_type""",
-                io.musicstream.projections.listening.Listening.PROCESSING_GROUP, segment, bytes.getData(), bytes.getType().getName());
+                io.musicstream.projections.listening.Listening.TOTALS_PROCESSING_GROUP, segment, bytes.getData(), bytes.getType().getName());
     }
 }

@@ -51,11 +51,17 @@ final class ListeningMeFixture {
                 p.counted(), p.ruleVersion());
     }
 
-    /** Every row of the read model's tables, in a fixed order: equal dumps, equal answers. */
+    /**
+     * Every row of the read model's tables that a read can show (recent plays behind a user's newest 50 wait for
+     * retention), in a fixed order: equal dumps, equal answers.
+     */
     List<String> dump() {
         return jdbc.queryForList("""
                 select 'recent ' || user_id || ' ' || play_id || ' ' || track_id || ' ' || started_at || ' '
-                       || coalesce(context_type, '-') || ' ' || coalesce(context_id, '-') from me_recent_play
+                       || coalesce(context_type, '-') || ' ' || coalesce(context_id, '-') from (
+                    select *, row_number() over (partition by user_id order by started_at desc, play_id desc) nth
+                    from me_recent_play) shown
+                where nth <= 50
                 union all
                 select 'daily ' || user_id || ' ' || item_type || ' ' || item_id || ' ' || day || ' ' || streams
                        || ' ' || last_played_at from me_daily_stream

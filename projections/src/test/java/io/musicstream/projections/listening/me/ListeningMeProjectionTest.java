@@ -99,9 +99,37 @@ class ListeningMeProjectionTest {
         List<String> kept = recentTracks("ada");
         assertThat(kept).hasSize(50).first().isEqualTo("t59");
         assertThat(kept).last().isEqualTo("t10");
+        assertThat(recentTracks("bo")).containsExactly("b1");
+        // rows behind the newest 50 are never shown, by any cursor, and retention deletes them
+        assertThat(me.reader.recentlyPlayed("ada", 50, NOW.minusSeconds(990), null)).isEmpty();
+        assertThat(me.reader.recentlyPlayed("ada", 50, null, NOW.minusSeconds(6_000))).hasSize(50);
+        assertThat(me.retention.prune()).as("t0 to t9 and the late play").isEqualTo(11);
         assertThat(me.jdbc.queryForObject("select count(*) from me_recent_play where user_id = 'ada'", Long.class))
                 .isEqualTo(50);
+        assertThat(recentTracks("ada")).isEqualTo(kept);
         assertThat(recentTracks("bo")).containsExactly("b1");
+    }
+
+    @Test
+    void retentionTrimsRecentPlaysOfUsersBeyondOneChunk() {
+        List<TrackPlayed> plays = new ArrayList<>();
+        int users = ListeningMeRetention.TRIM_USERS + 3;
+        for (int u = 0; u < users; u++) {
+            for (int i = 0; i < 52; i++) {
+                plays.add(play("user-" + u, "t" + i, "r1", List.of("a1"), NOW.minusSeconds(1_000 - i), 60_000, false,
+                        NO_CONTEXT));
+            }
+            if (plays.size() >= 10_000) {
+                me.driver.deliver(plays.toArray());
+                plays.clear();
+            }
+        }
+        me.driver.deliver(plays.toArray());
+        // each batch kept each user's newest 50 of it, so a user split over two batches left more behind
+        long stored = me.jdbc.queryForObject("select count(*) from me_recent_play", Long.class);
+
+        assertThat(me.retention.prune()).isEqualTo(stored - 50L * users);
+        assertThat(me.jdbc.queryForObject("select count(*) from me_recent_play", Long.class)).isEqualTo(50L * users);
     }
 
     @Test
