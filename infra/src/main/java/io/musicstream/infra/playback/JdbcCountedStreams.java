@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counted streams in {@code counted_stream}, on the connection of the recording transaction. The upsert takes
- * each (user, track) row lock whether or not the row existed, in the order given, so a play of the same user
- * and track in another batch waits for this one to commit and then reads its start.
+ * Counted streams in {@code counted_stream}, on the connection of the recording transaction. Each (user, track)
+ * row is made if missing and locked in key order, so a play of the same user and track in another batch waits
+ * for this one to commit and then reads its start.
  */
 @Component
 class JdbcCountedStreams implements CountedStreams {
@@ -25,14 +25,22 @@ class JdbcCountedStreams implements CountedStreams {
 
     @Override
     public Map<UserTrack, Instant> lockLastCounted(Collection<UserTrack> pairs) {
-        Map<UserTrack, Instant> last = new HashMap<>();
+        String[] users = pairs.stream().map(UserTrack::userId).toArray(String[]::new);
+        String[] tracks = pairs.stream().map(UserTrack::trackId).toArray(String[]::new);
+        // new pairs first (a racing insert of the same pair waits for this one), then every pair locked in key
+        // order without writing a row version: the only write is the counted update
         jdbc.sql("""
                         insert into counted_stream (user_id, track_id)
-                        select * from unnest(?::varchar[], ?::varchar[])
-                        on conflict (user_id, track_id) do update set user_id = excluded.user_id
-                        returning user_id, track_id, last_counted_start""")
-                .params(pairs.stream().map(UserTrack::userId).toArray(String[]::new),
-                        pairs.stream().map(UserTrack::trackId).toArray(String[]::new))
+                        select * from unnest(?::varchar[], ?::varchar[]) order by 1, 2
+                        on conflict (user_id, track_id) do nothing""")
+                .params(users, tracks).update();
+        Map<UserTrack, Instant> last = new HashMap<>();
+        jdbc.sql("""
+                        select c.user_id, c.track_id, c.last_counted_start from counted_stream c
+                        where (c.user_id, c.track_id) in (select * from unnest(?::varchar[], ?::varchar[]))
+                        order by c.user_id, c.track_id
+                        for update of c""")
+                .params(users, tracks)
                 .query((ResultSet rs) -> {
                     java.sql.Timestamp start = rs.getTimestamp(3);
                     if (start != null) {
