@@ -125,6 +125,7 @@ final class PlaysBenchmark {
         listening.forEach(System.out::println);
         try {
             listening.add("  " + readBaseline());
+            listening.add("  " + writeBaseline());
             List<String> replays = reads.replays();
             replays.forEach(System.out::println);
             listening.addAll(replays);
@@ -147,6 +148,38 @@ final class PlaysBenchmark {
                         + (stored == synthetic.distinct() && storedTwice == 0 ? " (OK)" : " (MISMATCH)"),
                 "  recount: " + recount,
                 String.join(System.lineSeparator(), listening));
+    }
+
+    /**
+     * What this machine's PostgreSQL writes when nothing else is asked of it: one narrow row per stored play
+     * (user, track, day, count), inserted 2,000 a statement into an unlogged table without an index, in the
+     * same run. A replay that writes at least one row per play cannot be faster.
+     */
+    private String writeBaseline() {
+        jdbc.execute("create unlogged table if not exists bench_write_ceiling"
+                + " (user_id text, track_id text, day date, streams bigint)");
+        jdbc.execute("truncate bench_write_ceiling");
+        List<String[]> rows = jdbc.query("""
+                select aggregate_identifier, payload_type from domain_event_entry where payload_type = ?""",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, TRACK_PLAYED);
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+                .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+                        jdbc.getDataSource()));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < rows.size(); i += 2_000) {
+            List<String[]> batch = rows.subList(i, Math.min(rows.size(), i + 2_000));
+            tx.executeWithoutResult(status -> jdbc.update("""
+                    insert into bench_write_ceiling
+                    select u, t, current_date, 1 from unnest(?::text[], ?::text[]) as v(u, t)""", ps -> {
+                ps.setArray(1, ps.getConnection().createArrayOf("text", batch.stream().map(r -> r[0]).toArray()));
+                ps.setArray(2, ps.getConnection().createArrayOf("text", batch.stream().map(r -> r[1]).toArray()));
+            }));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        jdbc.execute("drop table bench_write_ceiling");
+        return String.format(Locale.ROOT, "write one narrow row per play, batched into an unlogged table without"
+                + " an index (a replay's ceiling when it writes a row per play): %,d rows in %.1f s: %s rows/s",
+                rows.size(), seconds, Benchmarks.fmt(rows.size() / seconds));
     }
 
     /**
