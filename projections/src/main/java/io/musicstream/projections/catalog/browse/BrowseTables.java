@@ -43,7 +43,7 @@ class BrowseTables {
         return jdbc.sql("select " + BrowseTrack.COLUMNS + BrowseTrack.FROM + """
                         where t.artist_ids @> array[cast(? as text)]
                         order by coalesce(p.popularity, 0) desc, coalesce(p.score, 0) desc,
-                                 coalesce(p.streams_total, 0) desc, t.title, t.track_id
+                                 coalesce(pt.streams_total, 0) desc, t.title, t.track_id
                         limit ? offset ?""")
                 .params(artistId, limit, offset).query(BrowseTrack.MAPPER).list();
     }

@@ -6,8 +6,9 @@ import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * A track as the browse read model holds it (table {@code browse_track}, alias {@code t}), with its counted
- * streams ever and popularity from the {@code popularity} table (alias {@code p}, see {@link #FROM}).
+ * A track as the browse read model holds it (table {@code browse_track}, alias {@code t}), with its popularity
+ * from {@code popularity} (alias {@code p}) and its counted streams ever from {@code popularity_total} (alias
+ * {@code pt}, see {@link #FROM}).
  */
 record BrowseTrack(String trackId, String releaseId, String isrc, String title, long durationMs,
                           int discNumber, int trackNumber, boolean explicit, List<String> artistIds,
@@ -16,11 +17,12 @@ record BrowseTrack(String trackId, String releaseId, String isrc, String title, 
 
     static final String COLUMNS = "t.track_id, t.release_id, t.isrc, t.title, t.duration_ms, t.disc_number, "
             + "t.track_number, t.explicit, t.artist_ids, t.territories, t.blocked_everywhere, "
-            + "t.blocked_territories, t.takedown_reason, t.taken_down_at, coalesce(p.streams_total, 0) as play_count, "
+            + "t.blocked_territories, t.takedown_reason, t.taken_down_at, coalesce(pt.streams_total, 0) as play_count, "
             + "coalesce(p.popularity, 0) as popularity";
 
-    /** The tracks with their popularity row, if they have one (one primary-key lookup per track). */
-    static final String FROM = " from browse_track t left join popularity p on p.kind = 'track' and p.item_id = t.track_id ";
+    /** The tracks with their popularity and streams ever, if they have them (primary-key lookups per track). */
+    static final String FROM = " from browse_track t left join popularity p on p.kind = 'track' and p.item_id = t.track_id "
+            + "left join popularity_total pt on pt.kind = 'track' and pt.item_id = t.track_id ";
 
     static final RowMapper<BrowseTrack> MAPPER = (rs, i) -> {
         Timestamp takenDownAt = rs.getTimestamp("taken_down_at");

@@ -113,12 +113,25 @@ public class PopularityJob {
         }
     }
 
+    /** Items whose streams ever moved since they were computed, with those streams, locked in key order. */
+    private static final String CHANGED = """
+            select item_id, streams_total from popularity_total
+            where kind = :kind and item_id > :after and streams_total <> computed_total
+            order by item_id limit :limit for update""";
+    /**
+     * Items computed before today with a score above 0, whose window moved; their streams ever are locked as the
+     * changed ones are, since those are the rows the projection writes.
+     */
+    private static final String DECAYING = """
+            select p.item_id, t.streams_total from popularity p
+            join popularity_total t on t.kind = p.kind and t.item_id = p.item_id
+            where p.kind = :kind and p.item_id > :after and p.score > 0 and p.computed_on < :today
+            order by p.item_id limit :limit for update of t""";
+
     /** Scores, windowed streams and listeners of the items to compute, chunk by chunk; answers their ids. */
     private List<String> compute(Kind kind, LocalDate today, Instant now) {
         List<String> done = new ArrayList<>();
-        for (String due : List.of(
-                "streams_total <> computed_total",
-                "score > 0 and computed_on < :today")) {
+        for (String due : List.of(CHANGED, DECAYING)) {
             // in item order from where the last chunk ended: under steady plays each item is computed once a run
             String after = "";
             while (done.size() < maxItemsPerRun) {
@@ -137,8 +150,7 @@ public class PopularityJob {
 
     private List<String> computeChunk(Kind kind, String due, String after, LocalDate today, Instant now, int limit) {
         Map<String, Long> totals = new LinkedHashMap<>();
-        jdbc.sql("select item_id, streams_total from popularity where kind = :kind and item_id > :after and " + due
-                        + " order by item_id limit :limit for update")
+        jdbc.sql(due)
                 .param("kind", kind.column).param("after", after).param("today", Date.valueOf(today))
                 .param("limit", limit)
                 .query(rs -> {
@@ -184,16 +196,22 @@ public class PopularityJob {
             seenTotals[i] = totals.get(ids[i]);
         }
         jdbc.sql("""
-                        update popularity p set score = u.score, streams_28d = u.streams,
-                            monthly_listeners = u.listeners, computed_total = u.total, computed_on = :today,
-                            computed_at = :now
+                        update popularity_total t set computed_total = u.total
+                        from unnest(cast(:ids as text[]), cast(:totals as bigint[])) u(item_id, total)
+                        where t.kind = :kind and t.item_id = u.item_id""")
+                .param("ids", ids).param("totals", seenTotals).param("kind", kind.column).update();
+        jdbc.sql("""
+                        insert into popularity as p (kind, item_id, score, streams_28d, monthly_listeners, computed_on,
+                                                     computed_at)
+                        select :kind, u.item_id, u.score, u.streams, u.listeners, :today, :now
                         from unnest(cast(:ids as text[]), cast(:scores as float8[]), cast(:streams as bigint[]),
-                                    cast(:listeners as bigint[]), cast(:totals as bigint[]))
-                             u(item_id, score, streams, listeners, total)
-                        where p.kind = :kind and p.item_id = u.item_id""")
+                                    cast(:listeners as bigint[])) u(item_id, score, streams, listeners)
+                        on conflict (kind, item_id) do update set score = excluded.score,
+                            streams_28d = excluded.streams_28d, monthly_listeners = excluded.monthly_listeners,
+                            computed_on = excluded.computed_on, computed_at = excluded.computed_at""")
                 .param("today", Date.valueOf(today)).param("now", Timestamp.from(now))
                 .param("ids", ids).param("scores", scores).param("streams", streams)
-                .param("listeners", listenerCounts).param("totals", seenTotals).param("kind", kind.column)
+                .param("listeners", listenerCounts).param("kind", kind.column)
                 .update();
         // what fell out of the window is never read again
         jdbc.sql("delete from popularity_streams where kind = ? and item_id = any(cast(? as text[])) and day < ?")

@@ -64,7 +64,7 @@ public class PopularityProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("truncate popularity_streams, popularity_listener, popularity");
+        jdbc.execute("truncate popularity_streams, popularity_listener, popularity_total, popularity");
     }
 
     /** One batch's sums, sorted by key so that concurrent writers lock shared rows in the same order. */
@@ -111,6 +111,7 @@ public class PopularityProjection {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
+            writeTotals(connection, batch);
             writeStreams(connection, batch);
             writeListeners(connection, batch);
             return null;
@@ -138,22 +139,28 @@ public class PopularityProjection {
                         select * from unnest(?::text[], ?::text[], ?::date[], ?::bigint[])
                         on conflict (kind, item_id, day) do update set streams = s.streams + excluded.streams""",
                 kindArray, idArray, connection.createArrayOf("date", days), countArray);
-        // totals per item, in key order (the stream keys are sorted by kind and item first)
+    }
+
+    /**
+     * Adds to each item's streams ever, in key order, before anything else of the batch: the job locks these rows
+     * first too, so neither holds a row the other waits for while it waits.
+     */
+    private void writeTotals(Connection connection, Batch batch) throws SQLException {
         Map<ItemKey, Long> totals = new TreeMap<>();
         batch.streams.forEach((k, v) -> totals.merge(new ItemKey(k.kind(), k.itemId()), v, Long::sum));
         String[] totalKinds = new String[totals.size()];
         String[] totalIds = new String[totals.size()];
         Long[] totalCounts = new Long[totals.size()];
-        i = 0;
+        int i = 0;
         for (Map.Entry<ItemKey, Long> e : totals.entrySet()) {
             totalKinds[i] = e.getKey().kind();
             totalIds[i] = e.getKey().itemId();
             totalCounts[i++] = e.getValue();
         }
         jdbc.update("""
-                        insert into popularity as p (kind, item_id, streams_total)
+                        insert into popularity_total as t (kind, item_id, streams_total)
                         select * from unnest(?::text[], ?::text[], ?::bigint[])
-                        on conflict (kind, item_id) do update set streams_total = p.streams_total + excluded.streams_total""",
+                        on conflict (kind, item_id) do update set streams_total = t.streams_total + excluded.streams_total""",
                 connection.createArrayOf("text", totalKinds), connection.createArrayOf("text", totalIds),
                 connection.createArrayOf("bigint", totalCounts));
     }

@@ -192,6 +192,7 @@ class PopularityJobTest {
     private List<Map<String, Object>> answers() {
         return model.rows("""
                 select kind, item_id, streams_total, score, streams_28d, popularity, monthly_listeners
-                from popularity order by kind, item_id""");
+                from (""" + PopularityReadModel.ITEMS + """
+                ) items order by kind, item_id""");
     }
 }

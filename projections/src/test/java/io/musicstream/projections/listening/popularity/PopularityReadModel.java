@@ -72,24 +72,31 @@ public final class PopularityReadModel {
         return new PopularityTable(jdbc);
     }
 
-    /** The job's results for one item, or an empty map. */
+    /** An item's streams ever and the job's results for it (those not computed yet at their defaults), or an empty map. */
     public Map<String, Object> item(String kind, String id) {
-        List<Map<String, Object>> rows = rows("select * from popularity where kind = '" + kind + "' and item_id = '"
-                + id + "'");
+        List<Map<String, Object>> rows = rows(ITEMS + " where t.kind = '" + kind + "' and t.item_id = '" + id + "'");
         return rows.isEmpty() ? Map.of() : rows.get(0);
     }
+
+    /** The projection's totals with the job's row of each item. */
+    static final String ITEMS = """
+            select t.kind, t.item_id, t.streams_total, t.computed_total, p.computed_on, p.computed_at,
+                   coalesce(p.score, 0) score, coalesce(p.streams_28d, 0) streams_28d,
+                   coalesce(p.popularity, 0::smallint) popularity, coalesce(p.monthly_listeners, 0) monthly_listeners,
+                   coalesce(p.indexed_popularity, 0::smallint) indexed_popularity
+            from popularity_total t left join popularity p on p.kind = t.kind and p.item_id = t.item_id""";
 
     public int popularity(String kind, String id) {
         Object value = item(kind, id).get("popularity");
         return value == null ? 0 : ((Number) value).intValue();
     }
 
-    /** Every row of the three tables in key order. */
+    /** Every row of the tables in key order. */
     public Map<String, List<Map<String, Object>>> tables() {
         return Map.of(
                 "popularity_streams", rows("select * from popularity_streams order by kind, item_id, day"),
                 "popularity_listener", rows("select * from popularity_listener order by artist_id, user_id"),
-                "popularity", rows("select * from popularity order by kind, item_id"));
+                "popularity", rows(ITEMS + " order by t.kind, t.item_id"));
     }
 
     List<Map<String, Object>> rows(String sql) {

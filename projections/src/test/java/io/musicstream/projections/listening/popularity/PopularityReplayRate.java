@@ -51,7 +51,7 @@ class PopularityReplayRate {
         PopularityJob.Run run = model.at(Instant.parse("2026-12-07T12:00:00Z")).runJob();
         System.out.printf("popularity job: %d items computed, %d sent, in %.1f s%n", run.computed(), run.sentToIndex(),
                 (System.nanoTime() - jobStart) / 1e9);
-        assertThat(model.jdbc.sql("select sum(streams_total) from popularity where kind = 'track'").query(Long.class)
+        assertThat(model.jdbc.sql("select sum(streams_total) from popularity_total where kind = 'track'").query(Long.class)
                 .single()).isEqualTo(PLAYS);
     }
 
