@@ -40,6 +40,8 @@ public class AxonDeadlines {
                 .tableName(TABLE)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
+                // a deadline's handler is short; a stop does not wait db-scheduler's default half hour for one
+                .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
     }
 

@@ -69,7 +69,8 @@ class RoyaltyCloseSagaTest extends IntegrationTest {
         String period = period(100, 900);
         declarePool(period);
 
-        eventually(() -> assertThat(closes(period)).as("head %s, royalty tokens %s, deadlines %s",
+        eventually(() -> assertThat(closes(period)).as("events %s to %s, royalty tokens %s, deadlines %s",
+                jdbc.sql("select min(global_index) from domain_event_entry").query(Long.class).single(),
                 jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single(),
                 jdbc.sql("select convert_from(token, 'UTF8') from token_entry where processor_name = 'royalty'")
                         .query(String.class).list(),
