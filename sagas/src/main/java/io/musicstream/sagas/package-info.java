@@ -1,5 +1,5 @@
 /**
- * Long-running processes that coordinate aggregates (session expiry, takedowns, royalty period close).
- * The walking skeleton has none yet; the catalog and royalty issues add them here.
+ * Long-running processes that coordinate aggregates (session expiry, takedowns, royalty period close), one
+ * package per feature. Ports the infra module implements are interfaces here, next to the saga that asks.
  */
 package io.musicstream.sagas;
