@@ -1,12 +1,15 @@
 -- The statements read model (projections.royalty.statements, processor `royalty-statements`): issued royalty
 -- statements as auditors and rights holders read them, and the indexes the royalty aggregates read needs.
 
--- One row per issued statement; party ids in code point order ("C"), the order the list pages by.
+-- One row per issued statement; party ids in code point order ("C"), the order the list pages by. `lines` holds
+-- its lines in the canonical order as text, one per line ending with LF, fields separated by tabs (trackId, isrc,
+-- territory, tier, forPeriod, streams, amountMinor, currency), so a whole statement is one row to read.
 create table royalty_statement (
     period    text        not null,
     party_id  text        collate "C" not null,
     digest    text        not null,
     issued_at timestamptz not null,
+    lines     text        not null,
     primary key (period, party_id)
 );
 
@@ -20,7 +23,8 @@ create table royalty_statement_total (
     primary key (period, party_id, currency)
 );
 
--- A statement's lines, numbered in the event's order (the canonical order of the digest).
+-- A statement's lines, numbered in the event's order (the canonical order of the digest): what the aggregates
+-- read joins.
 create table royalty_statement_line (
     period       text   not null,
     party_id     text   collate "C" not null,

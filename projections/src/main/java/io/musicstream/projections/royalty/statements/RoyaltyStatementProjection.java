@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Issued royalty statements as their readers see them: one row per statement ({@code royalty_statement}), its
- * totals per currency ({@code royalty_statement_total}) and its lines in the event's order
- * ({@code royalty_statement_line}). A statement never changes, so every write is an insert that ignores a row
+ * Issued royalty statements as their readers see them: one row per statement with its lines as text
+ * ({@code royalty_statement}, a whole statement in one row), its totals per currency
+ * ({@code royalty_statement_total}) and its lines as rows in the event's order ({@code royalty_statement_line}, for
+ * the royalty aggregates). A statement never changes, so every write is an insert that ignores a row
  * already stored: a redelivered batch writes nothing new. {@link #reset()} empties the tables for a replay.
  */
 @Component
@@ -37,8 +38,8 @@ public class RoyaltyStatementProjection {
     private static final String BATCH = RoyaltyStatementProjection.class.getName() + ".batch";
 
     private static final String INSERT_STATEMENTS = """
-            insert into royalty_statement (period, party_id, digest, issued_at)
-            select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[])
+            insert into royalty_statement (period, party_id, digest, issued_at, lines)
+            select * from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
             on conflict do nothing""";
     private static final String INSERT_TOTALS = """
             insert into royalty_statement_total (period, party_id, currency, amount_minor, streams)
@@ -72,6 +73,12 @@ public class RoyaltyStatementProjection {
             Storable.present("lines[].tier", line.tier());
             Storable.text("lines[].forPeriod", line.forPeriod(), MAX_ID_BYTES);
             Storable.text("lines[].currency", line.currency(), MAX_ID_BYTES);
+            for (String text : new String[]{line.trackId(), line.isrc(), line.territory(), line.forPeriod(),
+                    line.currency()}) {
+                if (text.indexOf('\t') >= 0 || text.indexOf('\n') >= 0) {
+                    throw new Storable.UnstorableEventException("lines[] hold a tab or a line feed");
+                }
+            }
         }
         List<String> currencies = new ArrayList<>();
         for (CurrencyTotal total : statement.totals()) {
@@ -114,16 +121,30 @@ public class RoyaltyStatementProjection {
         String[] parties = new String[n];
         String[] digests = new String[n];
         Timestamp[] issued = new Timestamp[n];
+        String[] lines = new String[n];
         int i = 0;
         for (RoyaltyStatementIssued statement : batch) {
             periods[i] = statement.period();
             parties[i] = statement.partyId();
             digests[i] = statement.digest();
-            issued[i++] = Timestamp.from(statement.issuedAt());
+            issued[i] = Timestamp.from(statement.issuedAt());
+            lines[i++] = linesText(statement.lines());
         }
         execute(connection, INSERT_STATEMENTS, connection.createArrayOf("text", periods),
                 connection.createArrayOf("text", parties), connection.createArrayOf("text", digests),
-                connection.createArrayOf("timestamptz", issued));
+                connection.createArrayOf("timestamptz", issued), connection.createArrayOf("text", lines));
+    }
+
+    /** The lines as {@code royalty_statement.lines} holds them: tab-separated fields, each line ending with LF. */
+    static String linesText(List<StatementLine> lines) {
+        StringBuilder text = new StringBuilder(lines.size() * 64);
+        for (StatementLine line : lines) {
+            text.append(line.trackId()).append('\t').append(line.isrc()).append('\t').append(line.territory())
+                    .append('\t').append(line.tier().name()).append('\t').append(line.forPeriod()).append('\t')
+                    .append(line.streams()).append('\t').append(line.amountMinor()).append('\t')
+                    .append(line.currency()).append('\n');
+        }
+        return text.toString();
     }
 
     private static void writeTotals(Connection connection, Collection<RoyaltyStatementIssued> batch)

@@ -46,17 +46,14 @@ public class RoyaltyStatements {
             from s left join royalty_statement_total t on t.period = ? and t.party_id = s.party_id
             order by s.party_id, t.currency""";
     private static final String STATEMENT = """
-            select s.digest, s.issued_at, t.currencies, t.amounts, t.streams,
-                   l.track_id, l.isrc, l.territory, l.tier, l.for_period, l.streams, l.amount_minor, l.currency
+            select s.digest, s.issued_at, t.currencies, t.amounts, t.streams, s.lines
             from royalty_statement s
             cross join lateral (
                 select array_agg(currency order by currency) as currencies,
                        array_agg(amount_minor order by currency) as amounts,
                        array_agg(streams order by currency) as streams
                 from royalty_statement_total where period = s.period and party_id = s.party_id) t
-            left join royalty_statement_line l on l.period = s.period and l.party_id = s.party_id
-            where s.period = ? and s.party_id = ?
-            order by l.line_no""";
+            where s.period = ? and s.party_id = ?""";
 
     private final JdbcTemplate jdbc;
 
@@ -86,20 +83,23 @@ public class RoyaltyStatements {
 
     /** The party's statement for the period, if it was issued. */
     public Optional<Statement> statement(YearMonth period, String partyId) {
+        List<Statement> found = jdbc.query(STATEMENT, (rs, n) -> new Statement(period.toString(), partyId,
+                lines(rs.getString(6)), totals(rs), rs.getString(1), rs.getTimestamp(2).toInstant()),
+                period.toString(), partyId);
+        return found.stream().findFirst();
+    }
+
+    /** The lines of {@code royalty_statement.lines}: tab-separated fields, each line ending with LF. */
+    private static List<Line> lines(String text) {
         List<Line> lines = new ArrayList<>();
-        Statement[] found = new Statement[1];
-        jdbc.query(STATEMENT, rs -> {
-            if (found[0] == null) {
-                found[0] = new Statement(period.toString(), partyId, lines, totals(rs), rs.getString(1),
-                        rs.getTimestamp(2).toInstant());
-            }
-            if (rs.getString(6) != null) {
-                lines.add(new Line(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getString(13)));
-            }
-        }, period.toString(), partyId);
-        return Optional.ofNullable(found[0]).map(s -> new Statement(s.period(), s.partyId(), List.copyOf(lines),
-                s.totals(), s.digest(), s.issuedAt()));
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            String[] f = text.substring(start, end).split("\t", -1);
+            lines.add(new Line(f[0], f[1], f[2], f[3], f[4], Long.parseLong(f[5]), Long.parseLong(f[6]), f[7]));
+            start = end + 1;
+        }
+        return List.copyOf(lines);
     }
 
     private static List<Total> totals(ResultSet rs) throws SQLException {

@@ -115,6 +115,9 @@ class RoyaltyStatementProjectionTest {
         assertThatThrownBy(() -> model.statements.deliver(statement("2026-11", "nul\u0000party",
                 "2026-12-04T03:00:00Z", "A DK PREMIUM 2026-11 1 1 DKK")))
                 .isInstanceOf(Storable.UnstorableEventException.class).hasMessageContaining("partyId");
+        assertThatThrownBy(() -> model.statements.deliver(statement("2026-11", "party", "2026-12-04T03:00:00Z",
+                "A\tB DK PREMIUM 2026-11 1 1 DKK")))
+                .isInstanceOf(Storable.UnstorableEventException.class).hasMessageContaining("tab");
         assertThat(model.rows().get("statements")).isEmpty();
         assertThat(line("A DK PREMIUM 2026-11 1 1 DKK").isrc()).isEqualTo("QZA");
     }
