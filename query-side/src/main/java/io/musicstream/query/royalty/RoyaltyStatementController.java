@@ -41,7 +41,7 @@ class RoyaltyStatementController {
     public record StatementSummary(String partyId, String digest, Instant issuedAt, List<Total> totals) {
     }
 
-    /** @param next the {@code after} of the next page; {@code null} on the last page */
+    /** @param next the {@code after} of the next page; {@code null} when this page is not full */
     public record StatementPage(String period, int limit, String after, List<StatementSummary> items, String next) {
     }
 
