@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,11 @@ class RoyaltyStatementReadTest extends IntegrationTest {
         return new StatementLine(trackId, isrc, territory, tier, forPeriod, streams, amountMinor, currency);
     }
 
-    /** Issues the statement by command and waits until the read model has it. */
+    /** Closes the period (as statements are issued from closed periods), issues the statement, waits to read it. */
     private String issue(String period, String partyId, List<StatementLine> lines) {
+        int closed = admin().send("POST", "/api/v1/admin/royalties/periods/" + period + "/close", null, Map.of())
+                .status();
+        assertThat(closed).isIn(200, 409);
         String digest = commands.sendAndWait(new IssueStatement(period, partyId, lines, ISSUED_AT));
         eventually(() -> assertThat(admin().get(url(period) + "/" + partyId).status()).isEqualTo(200));
         return digest;
