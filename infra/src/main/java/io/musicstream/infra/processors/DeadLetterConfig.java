@@ -11,6 +11,7 @@ import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.projections.listening.Listening;
 import io.musicstream.projections.royalty.RoyaltyUsageProjection;
+import io.musicstream.projections.royalty.statements.RoyaltyStatementProjection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,7 +46,8 @@ public class DeadLetterConfig {
     /** The processors that dead-letter; the subscribing ones fail their command instead. */
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
-            Listening.PROCESSING_GROUP, Listening.TOTALS_PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP);
+            Listening.PROCESSING_GROUP, Listening.TOTALS_PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP,
+            RoyaltyStatementProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {

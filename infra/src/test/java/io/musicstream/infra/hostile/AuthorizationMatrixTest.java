@@ -175,6 +175,14 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
             // streams for analysts
             row("GET", "/api/v1/analytics/streams", Access.anyOf(Role.ANALYST, Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/analytics/streams?groupBy=track&from=2026-01-01&to=2026-01-31")),
+            // royalty reads: a period with no statements and a statement never issued (404), past security
+            row("GET", "/api/v1/royalties/periods/{period}/statements", Access.anyOf(Role.AUDITOR, Role.ADMIN),
+                    Scope.SHARED, f -> get("/api/v1/royalties/periods/1000-01/statements")),
+            row("GET", "/api/v1/royalties/periods/{period}/statements/{partyId}",
+                    Access.anyOf(Role.AUDITOR, Role.ADMIN), Scope.SHARED,
+                    f -> get("/api/v1/royalties/periods/1000-01/statements/no-such-party")),
+            row("GET", "/api/v1/royalties/streams", Access.anyOf(Role.ANALYST, Role.AUDITOR, Role.ADMIN),
+                    Scope.SHARED, f -> get("/api/v1/royalties/streams?period=1000-01")),
             // administration
             row("POST", "/api/v1/admin/search-index/rebuild", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> new Call("POST", "/api/v1/admin/search-index/rebuild", null, null, false, null)),

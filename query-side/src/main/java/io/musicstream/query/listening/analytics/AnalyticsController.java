@@ -1,15 +1,10 @@
 package io.musicstream.query.listening.analytics;
 
 import io.musicstream.projections.listening.analytics.StreamAnalytics;
+import io.musicstream.query.common.Csv;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ANALYST','ADMIN')")
 class AnalyticsController {
 
-    static final String CSV = "text/csv";
+    static final String CSV = Csv.MEDIA_TYPE;
 
     private final StreamAnalytics analytics;
 
@@ -68,25 +63,10 @@ class AnalyticsController {
                            @RequestParam(required = false) String territory,
                            HttpServletResponse response) throws IOException {
         StreamAnalytics.Query query = StreamsQuery.of(groupBy, from, to, territory);
-        response.setContentType(CSV + ";charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"streams-by-"
-                + StreamsQuery.wireName(query.groupBy()) + "-" + query.from() + "-" + query.to()
-                + (query.territory() == null ? "" : "-" + query.territory()) + ".csv\"");
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                64 * 1024);
-        out.write("key,name,streams,plays,msPlayed\r\n");
-        try {
-            analytics.each(query, row -> {
-                try {
-                    out.write(Csv.field(row.key()) + ',' + Csv.field(row.name()) + ',' + row.streams() + ','
-                            + row.plays() + ',' + row.msPlayed() + "\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        out.flush();
+        String filename = "streams-by-" + StreamsQuery.wireName(query.groupBy()) + "-" + query.from() + "-"
+                + query.to() + (query.territory() == null ? "" : "-" + query.territory()) + ".csv";
+        Csv.stream(response, filename, "key,name,streams,plays,msPlayed", line -> analytics.each(query, row ->
+                line.accept(Csv.field(row.key()) + ',' + Csv.field(row.name()) + ',' + row.streams() + ','
+                        + row.plays() + ',' + row.msPlayed())));
     }
 }
