@@ -10,10 +10,12 @@ import io.musicstream.events.royalty.RoyaltyRulesAdopted;
 import io.musicstream.projections.processors.ProcessorTokens;
 import io.musicstream.projections.royalty.RoyaltyUsageProjection;
 import io.musicstream.projections.royalty.RoyaltyUsages;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Component;
 /** The statement issuer's port over the royalty usage read model and its processor's progress. */
 @Component
 class SettledUsagesFromReadModel implements SettledUsages {
+
+    /** How long one attempt waits for the transactions that may hold a gap's number. */
+    private static final Duration FINAL_WAIT = Duration.ofSeconds(2);
 
     private final RoyaltyUsages usages;
     private final ProcessorTokens tokens;
@@ -49,9 +54,9 @@ class SettledUsagesFromReadModel implements SettledUsages {
     }
 
     /**
-     * Every segment's token of the {@code royalty} processor has passed {@code globalIndex}, with no committed
-     * event at or below it left in a gap (a lower number that committed later), and no {@code royalty} dead
-     * letter at or below it.
+     * Every segment's token of the {@code royalty} processor has passed {@code globalIndex}, with no event at or
+     * below it left in a gap (a lower number committed, or still held by a running transaction), and no
+     * {@code royalty} dead letter at or below it.
      */
     @Override
     public void awaitHandled(long globalIndex) {
@@ -66,10 +71,8 @@ class SettledUsagesFromReadModel implements SettledUsages {
             }
             if (token instanceof GapAwareTrackingToken gapAware) {
                 Long[] gaps = gapAware.getGaps().stream().filter(g -> g <= globalIndex).toArray(Long[]::new);
-                if (gaps.length > 0 && jdbc.sql(
-                                "select count(*) from domain_event_entry where global_index = any(cast(? as bigint[]))")
-                        .param(toArray(gaps)).query(Long.class).single() > 0) {
-                    throw new NotHandledYet("the royalty processor has events below " + globalIndex + " to handle");
+                if (gaps.length > 0) {
+                    awaitFinal(gaps, globalIndex);
                 }
             }
         }
@@ -82,6 +85,40 @@ class SettledUsagesFromReadModel implements SettledUsages {
             throw new NotHandledYet(dead + " royalty dead letters at or below " + globalIndex
                     + " wait to be retried or evicted");
         }
+    }
+
+    /**
+     * The gaps are rolled-back numbers, or events the processor must still handle. A writer takes its transaction
+     * id before its number, and these numbers were drawn before the close's, which has committed: a writer still
+     * holding one is running now, so once every transaction running now has ended, a gap not in the table is
+     * rolled back for good.
+     */
+    private void awaitFinal(Long[] gaps, long globalIndex) {
+        Set<Long> running = runningTransactions();
+        long deadline = System.nanoTime() + FINAL_WAIT.toNanos();
+        while (!running.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new NotHandledYet("transactions that may hold numbers below " + globalIndex + " still run");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotHandledYet("interrupted while waiting for numbers below " + globalIndex);
+            }
+            running.retainAll(runningTransactions());
+        }
+        if (jdbc.sql("select count(*) from domain_event_entry where global_index = any(cast(? as bigint[]))")
+                .param(toArray(gaps)).query(Long.class).single() > 0) {
+            throw new NotHandledYet("the royalty processor has events below " + globalIndex + " to handle");
+        }
+    }
+
+    /** Transaction ids of every other backend that holds one. */
+    private Set<Long> runningTransactions() {
+        return new HashSet<>(jdbc.sql("select backend_xid::text::bigint from pg_stat_activity"
+                        + " where backend_xid is not null and pid <> pg_backend_pid()")
+                .query(Long.class).list());
     }
 
     private static String toArray(Long[] gaps) {
