@@ -111,7 +111,9 @@ public class RoyaltyStatement {
                 rules.fault(at + "forPeriod", "must not be after the statement's period " + period
                         + ", got " + line.forPeriod());
             }
-            if (line.streams() < 0) {
+            // an adjustment may take streams back: a late stream can push others under the daily cap
+            boolean adjustment = forPeriodFault == null && periodValid && line.forPeriod().compareTo(period) < 0;
+            if (line.streams() < 0 && !adjustment) {
                 rules.fault(at + "streams", "must not be negative, got " + line.streams());
             }
             if (line.currency() == null || !RoyaltyPeriod.CURRENCIES.contains(line.currency())) {

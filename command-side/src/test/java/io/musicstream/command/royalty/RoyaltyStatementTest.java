@@ -126,6 +126,18 @@ class RoyaltyStatementTest {
     }
 
     @Test
+    void anAdjustmentLineMayTakeStreamsBackButAnOwnLineMayNot() {
+        StatementLine takenBack = new StatementLine("A", "ISRC-A", "DK", Plan.PREMIUM, "2026-10", -1, -5, "DKK");
+        fixture.givenNoPriorActivity()
+                .when(issue(takenBack))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(issue(new StatementLine("A", "ISRC-A", "DK", Plan.PREMIUM, "2026-11", -1, -5, "DKK")))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(containsString("lines[0].streams: must not be negative, got -1"));
+    }
+
+    @Test
     void aStatementFromTheBuilderIssuesWithTheBuildersDigest() {
         Statement built = new Statement("2026-11", "label-x", List.of(A_DK_LATE, A_DK, B_SE),
                 StatementDigest.totals(List.of(A_DK, B_SE, A_DK_LATE)),

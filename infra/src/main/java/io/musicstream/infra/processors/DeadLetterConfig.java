@@ -1,5 +1,6 @@
 package io.musicstream.infra.processors;
 
+import io.musicstream.command.royalty.StatementIssuer;
 import io.musicstream.events.catalog.ReleaseIngested;
 import io.musicstream.events.catalog.TrackAddedToRelease;
 import io.musicstream.events.catalog.TrackMetadataUpdated;
@@ -47,7 +48,7 @@ public class DeadLetterConfig {
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
             Listening.PROCESSING_GROUP, Listening.TOTALS_PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP,
-            RoyaltyStatementProjection.PROCESSING_GROUP);
+            RoyaltyStatementProjection.PROCESSING_GROUP, StatementIssuer.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -172,9 +173,11 @@ public class DeadLetterConfig {
     }
 
     /**
-     * A release's catalog events and the plays of its tracks form one sequence, so a play is always handled after
-     * every share change stored before it, on any segment, live or in a replay (royalty usage is counted under the
-     * share version in force when the play started). Old plays that name no release are sequenced by track.
+     * A release's catalog events and the plays of its tracks form one dead-letter sequence: the processor runs one
+     * segment (settlement needs global order), so this no longer orders segments, but a share change that cannot be
+     * stored still holds back its release's later plays, which would otherwise count under older shares (royalty
+     * usage is counted under the share version in force when the play started). Old plays that name no release are
+     * sequenced by track.
      */
     static final class PerRelease implements SequencingPolicy<EventMessage<?>> {
         /** Dead-letter sequences of a release are named this prefix and the release id. */

@@ -81,9 +81,9 @@ class RoyaltyUsageFlowTest extends IntegrationTest {
     }
 
     @Test
-    void theRoyaltyProcessorRunsTwoSegments() {
+    void theRoyaltyProcessorRunsOneSegment() {
         eventually(() -> assertThat(jdbc.sql("select count(*) from token_entry where processor_name = 'royalty'")
-                .query(Long.class).single()).isEqualTo(2L));
+                .query(Long.class).single()).isEqualTo(1L));
     }
 
     private Map<String, Object> play(Instant startedAt, long msPlayed, String context) {

@@ -8,6 +8,7 @@ import io.musicstream.events.catalog.TrackMetadataUpdated;
 import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
+import io.musicstream.events.royalty.RoyaltyPeriodClosed;
 import io.musicstream.projections.common.Storable;
 import io.musicstream.projections.common.UnitOfWorkBatch;
 import java.sql.Array;
@@ -28,6 +29,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,9 +46,14 @@ import org.springframework.stereotype.Component;
  * <p>A batch is summed in memory and written as it commits, in the transaction that stores the processor's token,
  * so a redelivered batch counts once: the batch's share changes first, then its plays, each play under the share
  * version in force at its start (one lookup of the batch's tracks). A release's share changes and its tracks' plays
- * are one sequence (infra's {@code DeadLetterConfig.PerRelease}), so every share change stored before a play has been
- * written when the play is handled. Rows of many releases (an artist's) are written in key order, so segments wait
- * for each other there but never deadlock. {@link #reset()} empties every table for a replay.
+ * are one dead-letter sequence (infra's {@code DeadLetterConfig.PerRelease}), so a share change that cannot be stored
+ * holds back its release's later plays instead of letting them count under older shares. {@link #reset()} empties
+ * every table for a replay.
+ *
+ * <p>Settlement (docs/royalties.md): the processor runs one segment, so events come in global index order, and
+ * it remembers each {@link RoyaltyPeriodClosed} with its index ({@code royalty_closed_period}). A counted play is
+ * settled in the first period at or after its own that no close before it in the stream closed; every usage row
+ * carries that period ({@code settled_in}), and {@code royalty_late_settlement} names the periods settled late.
  */
 @Component
 @ProcessingGroup(RoyaltyUsageProjection.PROCESSING_GROUP)
@@ -56,6 +64,7 @@ public class RoyaltyUsageProjection {
     public static final String UNKNOWN_TERRITORY = "XX";
     /** The share version of streams played before the catalog named the track's holders: they pay nobody. */
     public static final int NO_SHARES = 0;
+    private static final long UNKNOWN_POSITION = Long.MAX_VALUE;
     /** Bytes of UTF-8 per id: the ids of a key share an index row of about 2.7 KB. */
     static final int MAX_ID_BYTES = 400;
     private static final String BATCH = RoyaltyUsageProjection.class.getName() + ".batch";
@@ -77,22 +86,31 @@ public class RoyaltyUsageProjection {
             where track_id = any(?) order by track_id, version""";
     private static final String UPSERT_USAGE = """
             insert into royalty_usage as u
-                (period, territory, tier, user_id, track_id, share_version, day, sought_out, streams)
+                (period, territory, tier, user_id, track_id, share_version, day, sought_out, settled_in, streams)
             select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::date[],
-                                 ?::boolean[], ?::bigint[])
-            on conflict (period, territory, tier, user_id, track_id, share_version, day, sought_out)
+                                 ?::boolean[], ?::text[], ?::bigint[])
+            on conflict (period, territory, tier, user_id, track_id, share_version, day, sought_out, settled_in)
             do update set streams = u.streams + excluded.streams""";
     private static final String UPSERT_TRACK_PERIOD = """
-            insert into royalty_track_period as t (period, track_id, streams)
-            select * from unnest(?::text[], ?::text[], ?::bigint[])
-            on conflict (period, track_id) do update set streams = t.streams + excluded.streams""";
-    private static final String UPSERT_ARTIST_LISTENER = """
-            insert into royalty_artist_listener as a (period, artist_id, user_id, streams)
+            insert into royalty_track_period as t (period, track_id, settled_in, streams)
             select * from unnest(?::text[], ?::text[], ?::text[], ?::bigint[])
-            on conflict (period, artist_id, user_id) do update set streams = a.streams + excluded.streams""";
+            on conflict (period, track_id, settled_in) do update set streams = t.streams + excluded.streams""";
+    private static final String UPSERT_ARTIST_LISTENER = """
+            insert into royalty_artist_listener as a (period, artist_id, user_id, settled_in, streams)
+            select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+            on conflict (period, artist_id, user_id, settled_in) do update set streams = a.streams + excluded.streams""";
     private static final String INSERT_POOLS = """
             insert into royalty_period_pool (period, territory, tier)
             select * from unnest(?::text[], ?::text[], ?::text[])
+            on conflict do nothing""";
+    private static final String CLOSED_PERIODS = "select period, closed_index from royalty_closed_period";
+    private static final String INSERT_CLOSED = """
+            insert into royalty_closed_period (period, closed_index)
+            select * from unnest(?::text[], ?::bigint[])
+            on conflict do nothing""";
+    private static final String INSERT_LATE = """
+            insert into royalty_late_settlement (settled_in, period)
+            select * from unnest(?::text[], ?::text[])
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
@@ -123,7 +141,14 @@ public class RoyaltyUsageProjection {
     }
 
     @EventHandler
-    void on(TrackPlayed play) {
+    void on(RoyaltyPeriodClosed closed, EventMessage<?> message) {
+        String period = Storable.text("period", closed.period(), MAX_ID_BYTES);
+        long position = position(message);
+        batch().closes.add(new Close(period, position == UNKNOWN_POSITION ? -1 : position));
+    }
+
+    @EventHandler
+    void on(TrackPlayed play, EventMessage<?> message) {
         if (!play.counted()) {
             return;
         }
@@ -143,12 +168,44 @@ public class RoyaltyUsageProjection {
         String territory = play.playedIn() == null ? UNKNOWN_TERRITORY : play.playedIn();
         Batch batch = batch();
         batch.plays.add(new Play(new UsageKey(period, territory, tier, play.userId(), play.trackId(), NO_SHARES, day,
-                soughtOut(play.context())), startedAt));
-        batch.trackPeriods.merge(new TrackPeriod(period, play.trackId()), 1L, Long::sum);
-        for (String artistId : play.artistIds().stream().distinct().toList()) {
-            batch.artistListeners.merge(new ArtistListener(period, artistId, play.userId()), 1L, Long::sum);
-        }
+                soughtOut(play.context()), period), startedAt, position(message), batch.closes.size(),
+                play.artistIds().stream().distinct().toList()));
         batch.pools.add(new Pool(period, territory, tier));
+    }
+
+    /** The event's global index; events handed over without a token (tests) count as after every close stored. */
+    private static long position(EventMessage<?> message) {
+        return message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(UNKNOWN_POSITION) : UNKNOWN_POSITION;
+    }
+
+    /**
+     * The period a play is settled in: the first at or after its own that no close before the play in the event
+     * stream closed (a close stored with a lower global index, or earlier in the play's batch).
+     */
+    private static String settledIn(Play play, Map<String, Long> stored, List<Close> batchCloses) {
+        String period = play.key().period();
+        if (!closedBefore(period, play, stored, batchCloses)) {
+            return period;
+        }
+        YearMonth month = YearMonth.parse(period);
+        do {
+            month = month.plusMonths(1);
+        } while (closedBefore(month.toString(), play, stored, batchCloses));
+        return month.toString();
+    }
+
+    private static boolean closedBefore(String period, Play play, Map<String, Long> stored, List<Close> batchCloses) {
+        Long index = stored.get(period);
+        if (index != null && index < play.position()) {
+            return true;
+        }
+        for (int i = 0; i < play.closesBefore(); i++) {
+            if (batchCloses.get(i).period().equals(period)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Search and the library are sought out; the listener's own playlists too, once playlists have owners. */
@@ -160,7 +217,7 @@ public class RoyaltyUsageProjection {
     @ResetHandler
     void reset() {
         jdbc.execute("truncate royalty_track_share, royalty_usage, royalty_track_period, royalty_artist_listener,"
-                + " royalty_period_pool");
+                + " royalty_period_pool, royalty_closed_period, royalty_late_settlement");
     }
 
     private Batch batch() {
@@ -202,6 +259,7 @@ public class RoyaltyUsageProjection {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             writeShares(connection, batch.shareChanges);
             writeUsage(connection, batch);
+            writeCloses(connection, batch.closes);
             return null;
         });
     }
@@ -274,10 +332,25 @@ public class RoyaltyUsageProjection {
             return;
         }
         Map<String, List<Version>> history = shareVersions(connection, batch.plays);
+        Map<String, Long> closed = closedPeriods(connection);
         TreeMap<UsageKey, Long> usage = new TreeMap<>();
+        TreeMap<TrackPeriod, Long> trackPeriods = new TreeMap<>();
+        TreeMap<ArtistListener, Long> artistListeners = new TreeMap<>();
+        TreeSet<Late> late = new TreeSet<>();
         for (Play play : batch.plays) {
             int version = versionAt(history.get(play.key().trackId()), play.startedAt());
-            usage.merge(play.key().withShareVersion(version), 1L, Long::sum);
+            String settledIn = closed.isEmpty() && batch.closes.isEmpty() ? play.key().period()
+                    : settledIn(play, closed, batch.closes);
+            UsageKey key = play.key().settledIn(version, settledIn);
+            usage.merge(key, 1L, Long::sum);
+            trackPeriods.merge(new TrackPeriod(key.period(), key.trackId(), settledIn), 1L, Long::sum);
+            for (String artistId : play.artistIds()) {
+                artistListeners.merge(new ArtistListener(key.period(), artistId, key.userId(), settledIn), 1L,
+                        Long::sum);
+            }
+            if (!settledIn.equals(key.period())) {
+                late.add(new Late(settledIn, key.period()));
+            }
         }
         int n = usage.size();
         String[] periods = new String[n];
@@ -288,6 +361,7 @@ public class RoyaltyUsageProjection {
         Integer[] versions = new Integer[n];
         java.sql.Date[] days = new java.sql.Date[n];
         Boolean[] soughtOut = new Boolean[n];
+        String[] settled = new String[n];
         Long[] streams = new Long[n];
         int i = 0;
         for (var entry : usage.entrySet()) {
@@ -300,6 +374,7 @@ public class RoyaltyUsageProjection {
             versions[i] = key.shareVersion();
             days[i] = java.sql.Date.valueOf(key.day());
             soughtOut[i] = key.soughtOut();
+            settled[i] = key.settledIn();
             streams[i] = entry.getValue();
             i++;
         }
@@ -307,10 +382,42 @@ public class RoyaltyUsageProjection {
                 connection.createArrayOf("text", territories), connection.createArrayOf("text", tiers),
                 connection.createArrayOf("text", users), connection.createArrayOf("text", tracks),
                 connection.createArrayOf("int4", versions), connection.createArrayOf("date", days),
-                connection.createArrayOf("bool", soughtOut), connection.createArrayOf("int8", streams));
-        writeTrackPeriods(connection, batch.trackPeriods);
-        writeArtistListeners(connection, batch.artistListeners);
+                connection.createArrayOf("bool", soughtOut), connection.createArrayOf("text", settled),
+                connection.createArrayOf("int8", streams));
+        writeTrackPeriods(connection, trackPeriods);
+        writeArtistListeners(connection, artistListeners);
         writePools(connection, batch.pools);
+        writeLate(connection, late);
+    }
+
+    /** Every period closed so far, with the global index of its close (-1 when it was handed over without one). */
+    private static Map<String, Long> closedPeriods(Connection connection) throws SQLException {
+        Map<String, Long> closed = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(CLOSED_PERIODS);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                closed.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return closed;
+    }
+
+    private static void writeCloses(Connection connection, List<Close> closes) throws SQLException {
+        if (closes.isEmpty()) {
+            return;
+        }
+        execute(connection, INSERT_CLOSED,
+                connection.createArrayOf("text", closes.stream().map(Close::period).toArray(String[]::new)),
+                connection.createArrayOf("int8", closes.stream().map(Close::index).toArray(Long[]::new)));
+    }
+
+    private static void writeLate(Connection connection, TreeSet<Late> late) throws SQLException {
+        if (late.isEmpty()) {
+            return;
+        }
+        execute(connection, INSERT_LATE,
+                connection.createArrayOf("text", late.stream().map(Late::settledIn).toArray(String[]::new)),
+                connection.createArrayOf("text", late.stream().map(Late::period).toArray(String[]::new)));
     }
 
     /** Every share version of the plays' tracks, oldest first: one query for the batch. */
@@ -349,15 +456,18 @@ public class RoyaltyUsageProjection {
         int n = sums.size();
         String[] periods = new String[n];
         String[] tracks = new String[n];
+        String[] settled = new String[n];
         Long[] streams = new Long[n];
         int i = 0;
         for (var entry : sums.entrySet()) {
             periods[i] = entry.getKey().period();
             tracks[i] = entry.getKey().trackId();
+            settled[i] = entry.getKey().settledIn();
             streams[i++] = entry.getValue();
         }
         execute(connection, UPSERT_TRACK_PERIOD, connection.createArrayOf("text", periods),
-                connection.createArrayOf("text", tracks), connection.createArrayOf("int8", streams));
+                connection.createArrayOf("text", tracks), connection.createArrayOf("text", settled),
+                connection.createArrayOf("int8", streams));
     }
 
     private static void writeArtistListeners(Connection connection, TreeMap<ArtistListener, Long> sums)
@@ -369,17 +479,19 @@ public class RoyaltyUsageProjection {
         String[] periods = new String[n];
         String[] artists = new String[n];
         String[] users = new String[n];
+        String[] settled = new String[n];
         Long[] streams = new Long[n];
         int i = 0;
         for (var entry : sums.entrySet()) {
             periods[i] = entry.getKey().period();
             artists[i] = entry.getKey().artistId();
             users[i] = entry.getKey().userId();
+            settled[i] = entry.getKey().settledIn();
             streams[i++] = entry.getValue();
         }
         execute(connection, UPSERT_ARTIST_LISTENER, connection.createArrayOf("text", periods),
                 connection.createArrayOf("text", artists), connection.createArrayOf("text", users),
-                connection.createArrayOf("int8", streams));
+                connection.createArrayOf("text", settled), connection.createArrayOf("int8", streams));
     }
 
     private static void writePools(Connection connection, TreeSet<Pool> pools) throws SQLException {
@@ -415,13 +527,22 @@ public class RoyaltyUsageProjection {
     private record Version(int version, Instant validFrom, Shares shares) {
     }
 
-    private record Play(UsageKey key, Instant startedAt) {
+    /**
+     * @param position     the play's global index
+     * @param closesBefore how many of its batch's closes came before it
+     */
+    private record Play(UsageKey key, Instant startedAt, long position, int closesBefore, List<String> artistIds) {
+    }
+
+    /** @param index the close's global index, -1 when unknown (then before every play of a later batch) */
+    private record Close(String period, long index) {
     }
 
     private record UsageKey(String period, String territory, String tier, String userId, String trackId,
-                            int shareVersion, LocalDate day, boolean soughtOut) implements Comparable<UsageKey> {
-        UsageKey withShareVersion(int version) {
-            return new UsageKey(period, territory, tier, userId, trackId, version, day, soughtOut);
+                            int shareVersion, LocalDate day, boolean soughtOut, String settledIn)
+            implements Comparable<UsageKey> {
+        UsageKey settledIn(int version, String settled) {
+            return new UsageKey(period, territory, tier, userId, trackId, version, day, soughtOut, settled);
         }
 
         @Override
@@ -445,19 +566,25 @@ public class RoyaltyUsageProjection {
             if (c == 0) {
                 c = day.compareTo(o.day);
             }
-            return c != 0 ? c : Boolean.compare(soughtOut, o.soughtOut);
+            if (c == 0) {
+                c = Boolean.compare(soughtOut, o.soughtOut);
+            }
+            return c != 0 ? c : settledIn.compareTo(o.settledIn);
         }
     }
 
-    private record TrackPeriod(String period, String trackId) implements Comparable<TrackPeriod> {
+    private record TrackPeriod(String period, String trackId, String settledIn) implements Comparable<TrackPeriod> {
         @Override
         public int compareTo(TrackPeriod o) {
             int c = period.compareTo(o.period);
-            return c != 0 ? c : trackId.compareTo(o.trackId);
+            if (c == 0) {
+                c = trackId.compareTo(o.trackId);
+            }
+            return c != 0 ? c : settledIn.compareTo(o.settledIn);
         }
     }
 
-    private record ArtistListener(String period, String artistId, String userId)
+    private record ArtistListener(String period, String artistId, String userId, String settledIn)
             implements Comparable<ArtistListener> {
         @Override
         public int compareTo(ArtistListener o) {
@@ -465,7 +592,19 @@ public class RoyaltyUsageProjection {
             if (c == 0) {
                 c = artistId.compareTo(o.artistId);
             }
-            return c != 0 ? c : userId.compareTo(o.userId);
+            if (c == 0) {
+                c = userId.compareTo(o.userId);
+            }
+            return c != 0 ? c : settledIn.compareTo(o.settledIn);
+        }
+    }
+
+    /** A period with streams settled in a later one. */
+    private record Late(String settledIn, String period) implements Comparable<Late> {
+        @Override
+        public int compareTo(Late o) {
+            int c = settledIn.compareTo(o.settledIn);
+            return c != 0 ? c : period.compareTo(o.period);
         }
     }
 
@@ -480,12 +619,11 @@ public class RoyaltyUsageProjection {
         }
     }
 
-    /** One batch: share changes in event order, then plays; sums in key order (see the class comment). */
+    /** One batch: share changes in event order, then plays, then closes; sums in key order. */
     private static final class Batch {
         final List<ShareChange> shareChanges = new ArrayList<>();
         final List<Play> plays = new ArrayList<>();
-        final TreeMap<TrackPeriod, Long> trackPeriods = new TreeMap<>();
-        final TreeMap<ArtistListener, Long> artistListeners = new TreeMap<>();
+        final List<Close> closes = new ArrayList<>();
         final TreeSet<Pool> pools = new TreeSet<>();
     }
 }

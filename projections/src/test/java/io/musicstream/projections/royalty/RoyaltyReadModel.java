@@ -9,6 +9,7 @@ import io.musicstream.events.catalog.TrackMetadataUpdated;
 import io.musicstream.events.catalog.TrackSpec;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.TrackPlayed;
+import io.musicstream.events.royalty.RoyaltyPeriodClosed;
 import io.musicstream.projections.ProjectionDriver;
 import io.musicstream.projections.Rows;
 import io.musicstream.projections.TestServers;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -138,14 +142,36 @@ final class RoyaltyReadModel {
         return Map.of(
                 "shares", table("select * from royalty_track_share order by track_id, version"),
                 "usage", table("select * from royalty_usage order by period, territory, tier, user_id, track_id,"
-                        + " share_version, day, sought_out"),
-                "tracks", table("select * from royalty_track_period order by period, track_id"),
-                "artists", table("select * from royalty_artist_listener order by period, artist_id, user_id"),
-                "pools", table("select * from royalty_period_pool order by period, territory, tier"));
+                        + " share_version, day, sought_out, settled_in"),
+                "tracks", table("select * from royalty_track_period order by period, track_id, settled_in"),
+                "artists", table("select * from royalty_artist_listener order by period, artist_id, user_id,"
+                        + " settled_in"),
+                "pools", table("select * from royalty_period_pool order by period, territory, tier"),
+                "closed", table("select * from royalty_closed_period order by period"),
+                "late", table("select * from royalty_late_settlement order by settled_in, period"));
     }
 
     List<Map<String, Object>> table(String sql) {
         return jdbc.query(sql, Rows::row);
+    }
+
+    /** {@code event} as a processor hands it over: with the token of its global index. */
+    static Object at(long globalIndex, Object event) {
+        Object payload = event instanceof Play play ? play.event() : event;
+        return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(globalIndex),
+                GenericEventMessage.asEventMessage(payload));
+    }
+
+    static RoyaltyPeriodClosed closed(String period) {
+        return new RoyaltyPeriodClosed(period, 1, Instant.parse("2027-01-05T00:00:00Z"), "admin");
+    }
+
+    /** The usage rows as "period settledIn user track day streams" in key order. */
+    List<String> settledLines() {
+        return jdbc.query("select * from royalty_usage order by period, settled_in, user_id, track_id, day",
+                (rs, i) -> String.join(" ", rs.getString("period"), rs.getString("settled_in"),
+                        rs.getString("user_id"), rs.getString("track_id"), rs.getString("day"),
+                        String.valueOf(rs.getLong("streams"))));
     }
 
     /** The usage rows as "user track version day soughtOut streams" in key order. */
