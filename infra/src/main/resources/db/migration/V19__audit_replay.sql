@@ -23,7 +23,7 @@ create table audit_replay_job (
 create unique index audit_replay_job_one_per_period on audit_replay_job (period)
     where state in ('QUEUED', 'RUNNING');
 
--- counted plays per settlement: the period of the play, the period it was settled in, and the pool's keys
+-- counted streams per settlement: the period of the play, the period it was settled in, and the pool's keys
 create unlogged table audit_replay_usage (
     job_id        uuid    not null,
     period        text    not null,
@@ -35,9 +35,11 @@ create unlogged table audit_replay_usage (
     share_version integer not null,
     day           date    not null,
     sought_out    boolean not null,
-    streams       bigint  not null,
-    primary key (job_id, period, territory, tier, settled_in, user_id, track_id, share_version, day, sought_out)
+    streams       bigint  not null
 );
+-- appended, never updated: a key may have several rows (one per page that saw it), which the payout sums anyway;
+-- no key index to maintain per play, only the pool the recomputation reads by
+create index audit_replay_usage_pool on audit_replay_usage (job_id, period, territory, tier);
 
 -- each track's rights shares over time; global_index is the event that made the version
 create unlogged table audit_replay_share (
@@ -60,6 +62,6 @@ create unlogged table audit_replay_artist (
     settled_in text   not null,
     artist_id  text   not null,
     user_id    text   not null,
-    streams    bigint not null,
-    primary key (job_id, period, settled_in, artist_id, user_id)
+    streams    bigint not null
 );
+create index audit_replay_artist_period on audit_replay_artist (job_id, period);

@@ -70,10 +70,14 @@ public final class AuditCli {
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, properties)) {
             connection.setAutoCommit(true);
+            long[] read = {0};
             ReplayReport report = RoyaltyReplay.run(connection, new RoyaltyReplay.Request(month, party, rulesVersion),
-                    UUID.randomUUID(), (position, head, read) -> {
+                    UUID.randomUUID(), (position, head, events) -> {
+                        if (position == head) {
+                            read[0] = System.nanoTime();
+                        }
                     });
-            print(report, (System.nanoTime() - started) / 1e9, out);
+            print(report, (read[0] - started) / 1e9, (System.nanoTime() - read[0]) / 1e9, out);
             return report.whatIf() || report.allMatch() ? 0 : 1;
         } catch (SQLException | IllegalStateException e) {
             err.println("replay failed: " + e.getMessage());
@@ -81,7 +85,7 @@ public final class AuditCli {
         }
     }
 
-    private static void print(ReplayReport report, double seconds, PrintStream out) {
+    private static void print(ReplayReport report, double seconds, double recomputeSeconds, PrintStream out) {
         out.printf("royalty replay of %s%s under rules version %d%s%n", report.period(),
                 report.partyId() == null ? "" : " for " + report.partyId(), report.rulesVersion(),
                 report.whatIf() ? " (what-if; the close recorded version " + report.closedWithRulesVersion() + ")"
@@ -102,9 +106,10 @@ public final class AuditCli {
                     sums.issuedAmountMinor(), sums.issuedStreams(), sums.recomputedAmountMinor(),
                     sums.recomputedStreams());
         }
-        out.printf("%d statements, %d %s, %d %s; %d events read (%d counted plays) in %.1f s, %.0f events/s%n",
+        out.printf("%d statements, %d %s, %d %s; %d events read (%d counted plays) in %.1f s, %.0f events/s;"
+                        + " recomputed in %.1f s%n",
                 report.totals().statements(), report.totals().matched(), report.whatIf() ? "compared" : "match",
                 report.totals().mismatched(), report.whatIf() ? "differ" : "mismatch", report.eventsRead(),
-                report.countedStreams(), seconds, report.eventsRead() / Math.max(seconds, 1e-3));
+                report.countedStreams(), seconds, report.eventsRead() / Math.max(seconds, 1e-3), recomputeSeconds);
     }
 }

@@ -21,24 +21,20 @@ import java.util.UUID;
 
 /**
  * The replay's own work tables (V19, unlogged, keyed by job): the fold's rows are summed in memory per page and
- * added with one statement per table; what the recomputation reads comes back from them. Plain JDBC on one
+ * appended with one statement per table (a key seen on two pages has two rows; every reader sums); what the
+ * recomputation reads comes back from them. Plain JDBC on one
  * connection, so the command line runs it without the service.
  */
 final class WorkTables implements ReplayRows {
 
     private static final String UPSERT_USAGE = """
-            insert into audit_replay_usage as u (job_id, period, territory, tier, settled_in, user_id, track_id,
+            insert into audit_replay_usage (job_id, period, territory, tier, settled_in, user_id, track_id,
                 share_version, day, sought_out, streams)
             select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],
-                                    ?::date[], ?::boolean[], ?::bigint[])
-            on conflict (job_id, period, territory, tier, settled_in, user_id, track_id, share_version, day,
-                         sought_out)
-            do update set streams = u.streams + excluded.streams""";
+                                    ?::date[], ?::boolean[], ?::bigint[])""";
     private static final String UPSERT_ARTIST = """
-            insert into audit_replay_artist as a (job_id, period, settled_in, artist_id, user_id, streams)
-            select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-            on conflict (job_id, period, settled_in, artist_id, user_id)
-            do update set streams = a.streams + excluded.streams""";
+            insert into audit_replay_artist (job_id, period, settled_in, artist_id, user_id, streams)
+            select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])""";
     private static final String INSERT_SHARE = """
             insert into audit_replay_share (job_id, track_id, version, valid_from, party_ids, basis_points, isrc,
                 artist_ids, global_index)
