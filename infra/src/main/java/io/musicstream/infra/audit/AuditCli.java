@@ -1,7 +1,6 @@
 package io.musicstream.infra.audit;
 
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.YearMonth;
@@ -68,10 +67,11 @@ public final class AuditCli {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         long started = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
-            connection.setAutoCommit(true);
+        String database = url;
+        try {
             long[] read = {0};
-            ReplayReport report = RoyaltyReplay.run(connection, new RoyaltyReplay.Request(month, party, rulesVersion),
+            ReplayReport report = RoyaltyReplay.run(() -> DriverManager.getConnection(database, properties),
+                    new RoyaltyReplay.Request(month, party, rulesVersion),
                     UUID.randomUUID(), (position, head, events) -> {
                         if (position == head) {
                             read[0] = System.nanoTime();

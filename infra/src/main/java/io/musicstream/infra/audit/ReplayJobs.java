@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.events.serialization.EventJson;
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,10 +129,9 @@ public class ReplayJobs {
         Instant started = clock.instant();
         jdbc.update("update audit_replay_job set state = 'RUNNING', started_at = ?, updated_at = ? where id = ?",
                 Timestamp.from(started), Timestamp.from(started), id);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        try {
             Instant[] written = {Instant.MIN};
-            ReplayReport report = RoyaltyReplay.run(connection, request, id, (position, head, read) -> {
+            ReplayReport report = RoyaltyReplay.run(dataSource::getConnection, request, id, (position, head, read) -> {
                 Instant now = clock.instant();
                 if (position == head || !now.isBefore(written[0].plus(PROGRESS_EVERY))) {
                     written[0] = now;

@@ -30,6 +30,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The auditor's replay of one period's statements (docs/royalties.md): reads the event store's rows in global
@@ -60,53 +67,132 @@ public final class RoyaltyReplay {
     private RoyaltyReplay() {
     }
 
+    /** Opens a connection to the database replayed (auto-commit is set by the replay). */
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
     /**
-     * Runs the replay on {@code connection} (auto-commit; its work rows are deleted at the end).
+     * Runs the replay: one thread reads pages, this one folds them, one writes the work rows (a connection each),
+     * so reading, parsing and writing overlap. The work rows are deleted at the end.
      *
      * @throws IllegalStateException when the period is not closed in the stream, a rules version is unknown or an
      *                               event is unreadable
      */
-    public static ReplayReport run(Connection connection, Request request, UUID job, Progress progress)
+    public static ReplayReport run(Connections connections, Request request, UUID job, Progress progress)
             throws SQLException {
-        long head;
-        try (PreparedStatement max = connection.prepareStatement(
-                "select coalesce(max(global_index), 0) from domain_event_entry");
-             ResultSet rs = max.executeQuery()) {
-            rs.next();
-            head = rs.getLong(1);
-        }
-        WorkTables work = new WorkTables(connection, job);
-        try {
-            ReplayFold fold = new ReplayFold(request.period(), request.partyId(), work);
-            long position = 0;
-            try (PreparedStatement page = connection.prepareStatement(PAGE_QUERY)) {
-                page.setFetchSize(PAGE);
-                page.setArray(3, connection.createArrayOf("text", ReplayFold.TYPES.toArray()));
-                page.setInt(4, PAGE);
+        ExecutorService stages = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "royalty-replay-" + job);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Connection main = open(connections); Connection reader = open(connections);
+             Connection writer = open(connections)) {
+            long head;
+            try (PreparedStatement max = main.prepareStatement(
+                    "select coalesce(max(global_index), 0) from domain_event_entry");
+                 ResultSet rs = max.executeQuery()) {
+                rs.next();
+                head = rs.getLong(1);
+            }
+            WorkTables work = new WorkTables(main, writer, job);
+            ExecutorService writing = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "royalty-replay-writer-" + job);
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                ReplayFold fold = new ReplayFold(request.period(), request.partyId(), work);
+                BlockingQueue<List<RawEvent>> pages = new ArrayBlockingQueue<>(2);
+                Future<?> reading = stages.submit(() -> {
+                    read(reader, head, pages);
+                    return null;
+                });
                 while (true) {
-                    page.setLong(1, position);
-                    page.setLong(2, head);
-                    int rows = 0;
-                    try (ResultSet rs = page.executeQuery()) {
-                        while (rs.next()) {
-                            rows++;
-                            position = rs.getLong(1);
-                            fold.accept(new RawEvent(position, rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                    List<RawEvent> page = poll(pages);
+                    if (page == null) {
+                        // the reader puts its last page before it is done
+                        if (reading.isDone() && pages.isEmpty()) {
+                            break;
                         }
+                        continue;
                     }
-                    work.flush();
-                    if (rows < PAGE) {
-                        position = head;
-                    }
-                    progress.at(position, head, fold.eventsRead());
-                    if (rows < PAGE) {
-                        break;
+                    page.forEach(fold::accept);
+                    work.flush(writing);
+                    progress.at(page.get(page.size() - 1).globalIndex(), head, fold.eventsRead());
+                }
+                done(reading);
+                work.awaitWritten();
+                progress.at(head, head, fold.eventsRead());
+                return recompute(fold, work, request, head);
+            } finally {
+                try {
+                    work.awaitWritten();
+                } catch (SQLException | RuntimeException e) {
+                    // the replay already failed; its rows are deleted below either way
+                }
+                writing.shutdownNow();
+                work.clean();
+            }
+        } finally {
+            stages.shutdownNow();
+        }
+    }
+
+    private static Connection open(Connections connections) throws SQLException {
+        Connection connection = connections.open();
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    /** Reads the events up to {@code head} in global index order, a page at a time. */
+    private static void read(Connection connection, long head, BlockingQueue<List<RawEvent>> pages)
+            throws SQLException, InterruptedException {
+        long position = 0;
+        try (PreparedStatement page = connection.prepareStatement(PAGE_QUERY)) {
+            page.setArray(3, connection.createArrayOf("text", ReplayFold.TYPES.toArray()));
+            page.setInt(4, PAGE);
+            while (true) {
+                page.setLong(1, position);
+                page.setLong(2, head);
+                List<RawEvent> events = new ArrayList<>(PAGE);
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        position = rs.getLong(1);
+                        events.add(new RawEvent(position, rs.getString(2), rs.getString(3), rs.getBytes(4)));
                     }
                 }
+                if (!events.isEmpty()) {
+                    pages.put(events);
+                }
+                if (events.size() < PAGE) {
+                    return;
+                }
             }
-            return recompute(fold, work, request, head);
-        } finally {
-            work.clean();
+        }
+    }
+
+    private static List<RawEvent> poll(BlockingQueue<List<RawEvent>> pages) throws SQLException {
+        try {
+            return pages.poll(50, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the event store", e);
+        }
+    }
+
+    /** Rethrows what stopped the reading. */
+    private static void done(Future<?> reading) throws SQLException {
+        try {
+            reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the event store", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
     }
 

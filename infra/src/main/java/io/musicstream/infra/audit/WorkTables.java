@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The replay's own work tables (V19, unlogged, keyed by job): the fold's rows are summed in memory per page and
- * appended with one statement per table (a key seen on two pages has two rows; every reader sums); what the
- * recomputation reads comes back from them. Plain JDBC on one
- * connection, so the command line runs it without the service.
+ * appended with one statement per table (a key seen on two pages has two rows; every reader sums), on a connection
+ * of their own while the next page is folded; what the recomputation reads comes back from them. Plain JDBC, so the
+ * command line runs it without the service.
  */
 final class WorkTables implements ReplayRows {
 
@@ -48,13 +51,20 @@ final class WorkTables implements ReplayRows {
             where u.job_id = ? and u.period = ? and u.territory = ? and u.tier = ? and u.settled_in <= ?""";
 
     private final Connection connection;
+    private final Connection writer;
     private final UUID job;
-    private final Map<PlayKey, long[]> streams = new HashMap<>();
-    private final Map<ArtistKey, long[]> artists = new HashMap<>();
-    private final List<ShareVersion> shares = new ArrayList<>();
+    private Map<PlayKey, long[]> streams = new HashMap<>();
+    private Map<ArtistKey, long[]> artists = new HashMap<>();
+    private List<ShareVersion> shares = new ArrayList<>();
+    private Future<?> pending;
 
-    WorkTables(Connection connection, UUID job) {
+    /**
+     * @param connection what the recomputation reads and the cleaning deletes on
+     * @param writer     what the fold's rows are written on, while the next page is folded
+     */
+    WorkTables(Connection connection, Connection writer, UUID job) {
         this.connection = connection;
+        this.writer = writer;
         this.job = job;
     }
 
@@ -73,8 +83,47 @@ final class WorkTables implements ReplayRows {
         artists.computeIfAbsent(artist, k -> new long[1])[0]++;
     }
 
-    /** Writes what the fold gave since the last flush. */
-    void flush() throws SQLException {
+    /**
+     * Hands what the fold gave since the last flush to {@code writing} (one thread), once the previous flush is
+     * written, so the next page is folded while this one is written.
+     */
+    void flush(ExecutorService writing) throws SQLException {
+        awaitWritten();
+        Map<PlayKey, long[]> streams = this.streams;
+        Map<ArtistKey, long[]> artists = this.artists;
+        List<ShareVersion> shares = this.shares;
+        this.streams = new HashMap<>();
+        this.artists = new HashMap<>();
+        this.shares = new ArrayList<>();
+        pending = writing.submit(() -> {
+            write(streams, artists, shares);
+            return null;
+        });
+    }
+
+    /** Waits for the last flush to be written. */
+    void awaitWritten() throws SQLException {
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the work rows were written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pending = null;
+        }
+    }
+
+    private void write(Map<PlayKey, long[]> streams, Map<ArtistKey, long[]> artists, List<ShareVersion> shares)
+            throws SQLException {
+        Connection connection = writer;
         if (!shares.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_SHARE)) {
                 for (ShareVersion share : shares) {
@@ -91,7 +140,6 @@ final class WorkTables implements ReplayRows {
                 }
                 insert.executeBatch();
             }
-            shares.clear();
         }
         if (!streams.isEmpty()) {
             int n = streams.size();
@@ -122,7 +170,6 @@ final class WorkTables implements ReplayRows {
             execute(UPSERT_USAGE, text(periods), text(territories), text(tiers), text(settled), text(users),
                     text(tracks), connection.createArrayOf("int4", versions), connection.createArrayOf("date", days),
                     connection.createArrayOf("bool", soughtOut), connection.createArrayOf("int8", counts));
-            streams.clear();
         }
         if (!artists.isEmpty()) {
             int n = artists.size();
@@ -141,16 +188,15 @@ final class WorkTables implements ReplayRows {
             }
             execute(UPSERT_ARTIST, text(periods), text(settled), text(artistIds), text(users),
                     connection.createArrayOf("int8", counts));
-            artists.clear();
         }
     }
 
     private Array text(String[] values) throws SQLException {
-        return connection.createArrayOf("text", values);
+        return writer.createArrayOf("text", values);
     }
 
     private void execute(String sql, Array... arrays) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = writer.prepareStatement(sql)) {
             statement.setObject(1, job);
             for (int p = 0; p < arrays.length; p++) {
                 statement.setArray(p + 2, arrays[p]);

@@ -189,6 +189,20 @@ class ReplayFoldTest {
     }
 
     @Test
+    void timesAreReadAsInstantParseReadsThem() {
+        for (String text : List.of("2026-11-21T12:00:00Z", "2026-11-21T12:00:00.5Z", "2026-11-21T12:00:00.123Z",
+                "2026-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.000001Z",
+                "2024-02-29T01:02:03Z", "2026-11-21T24:00:00Z", "2026-11-21T12:00:00.Z", "2026-11-21T12:00:00+01:00")) {
+            assertThat(ReplayFold.parseInstant(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String text : List.of("2026-02-29T12:00:00Z", "2026-11-21T25:00:00Z",
+                "2026-13-01T00:00:00Z", "2026-11-21 12:00:00Z")) {
+            assertThatThrownBy(() -> ReplayFold.parseInstant(text)).as(text)
+                    .isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
+
+    @Test
     void aPayloadOfAnUnknownRevisionOrNotJsonStopsTheReplay() {
         ReplayFold fold = new ReplayFold(NOVEMBER, null, rows);
         assertThatThrownBy(() -> feedRaw(fold, ReplayFold.TRACK_PLAYED, "9", "{}"))
