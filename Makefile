@@ -16,7 +16,7 @@ BENCH_JAVA_OPTS ?= -XX:+UseZGC -XX:ConcGCThreads=$(GC_THREADS) -Xms8g -Xmx8g
 DEV_PORTS := --postgres-port=15432 --kafka-port=19092 --elasticsearch-port=19200 --redis-port=16379
 export AXONIQ_UPDATE_CHECKER_DISABLED := true
 
-.PHONY: run test build bench clean catalog import
+.PHONY: run test build bench clean catalog import audit
 
 # the dev-services launcher starts the servers, then the service jar with their URLs in its environment
 run: $(BUILT)
@@ -46,6 +46,11 @@ catalog: $(BUILT)
 
 import: $(BUILT)
 	$(JAVA) -Dloader.main=io.musicstream.tools.catalog.CatalogImportCli -jar $(CATALOG_TOOLS) --file=$(CATALOG) $(ARGS)
+
+# The auditor's replay of a closed period against a database (default: make run's), docs/royalties.md
+audit: $(BUILT)
+	$(JAVA) -Dloader.main=io.musicstream.infra.audit.AuditCli -cp $(JAR) \
+		org.springframework.boot.loader.launch.PropertiesLauncher $(ARGS)
 
 clean:
 	$(MVN) -q clean

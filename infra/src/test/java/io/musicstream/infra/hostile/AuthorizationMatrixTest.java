@@ -210,6 +210,11 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
             // harmless: a period that has not ended is refused by the period aggregate past security
             row("POST", "/api/v1/admin/royalties/periods/{period}/close", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> new Call("POST", "/api/v1/admin/royalties/periods/9999-12/close", null, null, false, null)),
+            // harmless: a period never closed is refused (409) past security; a job id nobody has (404)
+            row("POST", "/api/v1/audit/royalty-replays", Access.anyOf(Role.AUDITOR, Role.ADMIN), Scope.SHARED,
+                    f -> json("POST", "/api/v1/audit/royalty-replays", Map.of("period", "9999-12"))),
+            row("GET", "/api/v1/audit/royalty-replays/{id}", Access.anyOf(Role.AUDITOR, Role.ADMIN), Scope.SHARED,
+                    f -> get("/api/v1/audit/royalty-replays/00000000-0000-0000-0000-000000000000")),
             row("GET", "/api/v1/admin/users", Access.anyOf(Role.ADMIN), Scope.SHARED,
                     f -> get("/api/v1/admin/users?username=" + f.owner().username())),
             // the owner's roles as they are: nothing is recorded
