@@ -33,6 +33,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Closing a period issues its statements from the settled usage: the worked pro-rata example scaled down (DK
@@ -129,6 +130,29 @@ class RoyaltyStatementIssueTest extends IntegrationTest {
                 assertThat(issued(period, party)).as("%s %s", period, party).hasSize(1);
             }
         }
+
+        // the auditor's replay recomputes, from the raw events by its own path, what the issuer issued
+        for (YearMonth period : List.of(first, second)) {
+            JsonNode result = auditReplay(period).get("result");
+            assertThat(result.get("statements")).as(result.toString()).hasSize(4);
+            for (JsonNode statement : result.get("statements")) {
+                assertThat(statement.get("match").asBoolean()).as(statement.toString()).isTrue();
+            }
+        }
+    }
+
+    /** Runs the auditor's replay of {@code period} as an admin and answers the finished job. */
+    private JsonNode auditReplay(YearMonth period) {
+        ApiClient.Response started = admin().post("/api/v1/audit/royalty-replays", Map.of("period", period.toString()));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.header("Location");
+        JsonNode[] job = new JsonNode[1];
+        eventually(() -> {
+            job[0] = admin().get(location).json();
+            assertThat(job[0].get("state").asText()).as(job[0].toString()).isIn("DONE", "FAILED");
+        });
+        assertThat(job[0].get("state").asText()).as(job[0].toString()).isEqualTo("DONE");
+        return job[0];
     }
 
     private void declare(YearMonth period, long amountMinor) {
