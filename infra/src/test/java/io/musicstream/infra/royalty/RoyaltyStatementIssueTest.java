@@ -141,6 +141,49 @@ class RoyaltyStatementIssueTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aUsageRowTamperedBeforeTheCloseIsReportedByTheAuditorsReplay() {
+        YearMonth period = YearMonth.of(ThreadLocalRandom.current().nextInt(1000, 2000),
+                ThreadLocalRandom.current().nextInt(1, 13));
+        declare(period, 1_000_000);
+        deliverCatalog(period.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(86_400));
+        List<Object> plays = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            plays.add(play(trackA, period.atDay(3)));
+        }
+        for (int i = 0; i < 3; i++) {
+            plays.add(play(trackB, period.atDay(4)));
+        }
+        plays.add(play(trackC, period.atDay(5)));
+        store(plays.toArray());
+        eventually(() -> assertThat(settled(period)).isEqualTo(10));
+        // a bug or a hand edit in the read model: B gains 10 streams no play gave it
+        assertThat(jdbc.sql("update royalty_usage set streams = streams + 10 where period = ? and track_id = ?")
+                .params(period.toString(), trackB).update()).isEqualTo(1);
+
+        close(period);
+
+        // issued from the tampered row: B 13 of 20 streams, so 650,000 instead of 300,000
+        eventually(() -> assertThat(statement(period, labelB)).isNotNull());
+        assertThat(statement(period, labelB).lines()).containsExactly(line(trackB, period.toString(), 13, 650_000));
+        JsonNode result = auditReplay(period).get("result");
+        assertThat(result.at("/totals/mismatched").asInt()).as(result.toString()).isEqualTo(4);
+        JsonNode b = null;
+        for (JsonNode statement : result.get("statements")) {
+            assertThat(statement.get("match").asBoolean()).as(statement.toString()).isFalse();
+            if (statement.get("partyId").asText().equals(labelB)) {
+                b = statement;
+            }
+        }
+        assertThat(b).isNotNull();
+        JsonNode differing = b.at("/differingLines/0");
+        assertThat(differing.get("trackId").asText()).isEqualTo(trackB);
+        assertThat(differing.get("issuedStreams").asLong()).isEqualTo(13);
+        assertThat(differing.get("recomputedStreams").asLong()).isEqualTo(3);
+        assertThat(differing.get("issuedAmountMinor").asLong()).isEqualTo(650_000);
+        assertThat(differing.get("recomputedAmountMinor").asLong()).isEqualTo(300_000);
+    }
+
     /** Runs the auditor's replay of {@code period} as an admin and answers the finished job. */
     private JsonNode auditReplay(YearMonth period) {
         ApiClient.Response started = admin().post("/api/v1/audit/royalty-replays", Map.of("period", period.toString()));
