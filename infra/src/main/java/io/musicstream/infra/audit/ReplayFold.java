@@ -67,8 +67,9 @@ final class ReplayFold {
         final List<Instant> starts = new ArrayList<>(1);
         String latestHolders;
 
+        /** The version in force at {@code at}, the first before it, 0 while the track has no holders. */
         int versionAt(Instant at) {
-            int found = 0;
+            int found = starts.isEmpty() ? 0 : 1;
             for (int i = 0; i < starts.size() && !starts.get(i).isAfter(at); i++) {
                 found = i + 1;
             }

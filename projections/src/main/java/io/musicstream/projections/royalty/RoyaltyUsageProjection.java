@@ -437,16 +437,21 @@ public class RoyaltyUsageProjection {
         return history;
     }
 
-    /** The latest version in force at {@code at}, or {@link #NO_SHARES} before the first. */
+    /**
+     * The latest version in force at {@code at}; the first version for a play that started before it (a device
+     * clock behind the catalog, or holders named after the release), since those are the holders the track first
+     * had; {@link #NO_SHARES} when the track has named none yet.
+     */
     private static int versionAt(List<Version> versions, Instant at) {
-        int found = NO_SHARES;
-        if (versions != null) {
-            for (Version version : versions) {
-                if (version.validFrom().isAfter(at)) {
-                    break;
-                }
-                found = version.version();
+        if (versions == null || versions.isEmpty()) {
+            return NO_SHARES;
+        }
+        int found = versions.get(0).version();
+        for (Version version : versions) {
+            if (version.validFrom().isAfter(at)) {
+                break;
             }
+            found = version.version();
         }
         return found;
     }

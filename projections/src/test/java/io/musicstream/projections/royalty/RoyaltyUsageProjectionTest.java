@@ -82,6 +82,16 @@ class RoyaltyUsageProjectionTest {
     }
 
     @Test
+    void aPlayStartedBeforeItsReleaseWasIngestedPaysTheFirstHolders() {
+        model.deliver(release("r1", "2026-10-01T00:00:00Z", track("t1", "x:RECORDING_OWNER:10000")));
+        model.deliver(play("t1", "2026-09-30T23:00:00Z"));
+
+        assertThat(model.usages("2026-09", "SE", "FREE")).extracting(Usage::shareVersion, Usage::shares)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1,
+                        List.of(new Share("x", "RECORDING_OWNER", 10000))));
+    }
+
+    @Test
     void anOfflinePlayReportedAfterAShareChangeUsesTheVersionAtItsStart() {
         model.deliver(release("r1", "2026-10-01T00:00:00Z", track("t1", "x:RECORDING_OWNER:10000")));
         model.deliver(updated("r1", "2026-11-15T00:00:00Z", track("t1", "y:RECORDING_OWNER:10000")));
