@@ -297,14 +297,14 @@ final class PlaysBenchmark {
      * A producer as an edge service would run one for a stream of plays: large batches, uncompressed (the dev
      * services' broker has no compression codecs on its class path).
      */
-    private KafkaTemplate<String, String> kafkaTemplate() {
+    KafkaTemplate<String, String> kafkaTemplate() {
         ProducerFactory<String, String> producers = context.getBean(ProducerFactory.class);
         return new KafkaTemplate<>(producers, Map.of(ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024));
     }
 
     /** The synthetic catalog, imported through the command side, once every track is in the browse model. */
-    private List<SyntheticPlays.Track> catalog(int trackCount, int seed) throws Exception {
+    List<SyntheticPlays.Track> catalog(int trackCount, int seed) throws Exception {
         BenchCatalog.imported(context, trackCount, seed);
         List<SyntheticPlays.Track> tracks = new ArrayList<>(trackCount);
         int[] release = {0};

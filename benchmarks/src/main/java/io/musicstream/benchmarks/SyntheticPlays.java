@@ -31,6 +31,8 @@ final class SyntheticPlays {
     }
 
     private static final long MIN_MS = 30_000;
+    /** Where listeners play tracks licensed worldwide: a country per listener. */
+    private static final String[] HOMES = {"SE", "US", "DE", "GB", "BR", "JP", "FR", "DK"};
     private static final long WINDOW_MS = 30_000;
 
     private final List<Track> tracks;
@@ -99,7 +101,7 @@ final class SyntheticPlays {
             body.put("startedAt", Instant.ofEpochMilli(startedAt).toString());
             body.put("msPlayed", ms);
             body.put("deviceId", secondDevice ? "bench-device-2" : "bench-device");
-            body.put("territory", track.territory());
+            body.put("territory", track.territory().equals("WW") ? HOMES[u % HOMES.length] : track.territory());
             body.put("endReason", ms < track.durationMs() ? "SKIPPED" : "TRACK_DONE");
             body.put("context", Map.of("type", "ALBUM", "id", track.releaseId()));
             body.put("offline", isOffline);
