@@ -84,7 +84,7 @@ public final class PeriodStatements {
      * {@code after} minus {@code before} per track and holder, streams and amount; lines where both are 0 are
      * left out. Its amounts sum to what {@code after} allocated minus what {@code before} did.
      */
-    static PoolPayout difference(PoolPayout after, PoolPayout before) {
+    public static PoolPayout difference(PoolPayout after, PoolPayout before) {
         Map<List<String>, long[]> sums = new TreeMap<>((a, b) -> {
             int c = StatementDigest.CODE_POINTS.compare(a.get(0), b.get(0));
             return c != 0 ? c : StatementDigest.CODE_POINTS.compare(a.get(1), b.get(1));

@@ -2,6 +2,7 @@ package io.musicstream.infra.audit;
 
 import io.musicstream.command.royalty.PaidPool;
 import io.musicstream.command.royalty.PayoutCalculator;
+import io.musicstream.command.royalty.PeriodStatements;
 import io.musicstream.command.royalty.PayoutLine;
 import io.musicstream.command.royalty.PeriodFacts;
 import io.musicstream.command.royalty.PoolPayout;
@@ -217,7 +218,7 @@ public final class RoyaltyReplay {
             for (var pool : fold.pools(late).entrySet()) {
                 PoolPayout after = payout(work, late, pool.getKey(), pool.getValue(), rules, period);
                 PoolPayout before = payout(work, late, pool.getKey(), pool.getValue(), rules, period.minusMonths(1));
-                List<PayoutLine> lines = difference(after, before);
+                List<PayoutLine> lines = PeriodStatements.difference(after, before).lines();
                 if (!lines.isEmpty()) {
                     paid.add(new PaidPool(late.toString(), pool.getKey().territory(), pool.getKey().tier(),
                             pool.getValue().currency(), new PoolPayout(pool.getValue().amountMinor(), lines, 0)));
@@ -250,31 +251,6 @@ public final class RoyaltyReplay {
         Map<String, List<String>> artists = new HashMap<>();
         trackArtists.forEach((track, named) -> artists.put(track, List.copyOf(named)));
         return PayoutCalculator.split(pool.amountMinor(), rules, usages, new PeriodFacts(trailing, artists, reach));
-    }
-
-    /** Per track and holder, {@code after} minus {@code before}; lines with no streams and no money left out. */
-    private static List<PayoutLine> difference(PoolPayout after, PoolPayout before) {
-        Map<List<String>, long[]> sums = new TreeMap<>((a, b) -> {
-            int c = CodePoints.ORDER.compare(a.get(0), b.get(0));
-            return c != 0 ? c : CodePoints.ORDER.compare(a.get(1), b.get(1));
-        });
-        for (PayoutLine line : after.lines()) {
-            long[] sum = sums.computeIfAbsent(List.of(line.trackId(), line.partyId()), k -> new long[2]);
-            sum[0] = Math.addExact(sum[0], line.streams());
-            sum[1] = Math.addExact(sum[1], line.amountMinor());
-        }
-        for (PayoutLine line : before.lines()) {
-            long[] sum = sums.computeIfAbsent(List.of(line.trackId(), line.partyId()), k -> new long[2]);
-            sum[0] = Math.subtractExact(sum[0], line.streams());
-            sum[1] = Math.subtractExact(sum[1], line.amountMinor());
-        }
-        List<PayoutLine> lines = new ArrayList<>();
-        sums.forEach((key, sum) -> {
-            if (sum[0] != 0 || sum[1] != 0) {
-                lines.add(new PayoutLine(key.get(0), key.get(1), sum[0], sum[1]));
-            }
-        });
-        return lines;
     }
 
     private static ReplayReport compare(ReplayFold fold, Request request, ReplayFold.Closed closed, int rulesVersion,
