@@ -48,6 +48,7 @@ final class ReplayFold {
     static final List<String> TYPES = List.of(TRACK_PLAYED, RELEASE_INGESTED, TRACK_ADDED, TRACK_UPDATED,
             RULES_ADOPTED, POOL_DECLARED, PERIOD_CLOSED, STATEMENT_ISSUED);
     static final String UNKNOWN_TERRITORY = "XX";
+    private static final ObjectMapper JSON = EventJson.objectMapper();
     private static final String SEPARATOR = "\u001f";
 
     record Closed(int rulesVersion, long globalIndex) {
@@ -80,12 +81,12 @@ final class ReplayFold {
     private final YearMonth period;
     private final String partyId;
     private final ReplayRows rows;
-    private final ObjectMapper json = EventJson.objectMapper();
     private final TreeMap<YearMonth, Closed> closes = new TreeMap<>();
     private final Map<Integer, RoyaltyRulesAdopted> rules = new HashMap<>();
     private final Map<YearMonth, Map<PoolKey, Pool>> pools = new HashMap<>();
     private final List<Issued> issued = new ArrayList<>();
     private final Map<String, TrackShares> tracks = new HashMap<>();
+    private final Map<YearMonth, String> monthTexts = new HashMap<>();
     private long eventsRead;
     private long countedStreams;
     private long skipped;
@@ -112,7 +113,7 @@ final class ReplayFold {
         String type = event.payloadType();
         try {
             if (TRACK_PLAYED.equals(type)) {
-                play(event, trackPlayed(event));
+                play(event.play() != null ? event.play() : readPlay(event));
             } else if (RELEASE_INGESTED.equals(type)) {
                 JsonNode release = tree(event, "1");
                 Instant at = instant(release.get("ingestedAt"));
@@ -156,27 +157,27 @@ final class ReplayFold {
         }
     }
 
-    /** The play as revision 3, whichever revision it was stored as. */
-    private JsonNode trackPlayed(RawEvent event) throws IOException {
-        JsonNode play = json.readTree(event.payload());
+    /** What the replay reads of a play, whichever revision it was stored as. */
+    static PlayFacts readPlay(RawEvent event) throws IOException {
         String revision = event.payloadRevision();
-        if ("1".equals(revision)) {
-            return TrackPlayedUpcaster2To3.upcast(TrackPlayedUpcaster1To2.upcast(play));
+        if ("3".equals(revision)) {
+            return PlayFacts.parse(JSON.getFactory(), event.payload());
         } else if ("2".equals(revision)) {
-            return TrackPlayedUpcaster2To3.upcast(play);
-        } else if ("3".equals(revision)) {
-            return play;
+            return PlayFacts.of(TrackPlayedUpcaster2To3.upcast(JSON.readTree(event.payload())));
+        } else if ("1".equals(revision)) {
+            return PlayFacts.of(TrackPlayedUpcaster2To3.upcast(TrackPlayedUpcaster1To2.upcast(
+                    JSON.readTree(event.payload()))));
         }
         throw unknownRevision(event);
     }
 
-    private void play(RawEvent event, JsonNode play) {
-        if (!play.path("counted").asBoolean(false)) {
+    private void play(PlayFacts play) {
+        if (!play.counted()) {
             return;
         }
-        String userId = text(play.get("userId"));
-        String trackId = text(play.get("trackId"));
-        Instant startedAt = instant(play.get("startedAt"));
+        String userId = play.userId();
+        String trackId = play.trackId();
+        Instant startedAt = instant(play.startedAt());
         if (userId == null || trackId == null || startedAt == null) {
             skipped++;
             return;
@@ -192,23 +193,28 @@ final class ReplayFold {
         if (settled.isAfter(period)) {
             return;
         }
-        String territory = text(play.get("playedIn"));
-        String tier = text(play.get("tier"));
+        String playedText = text(played);
+        String settledText = text(settled);
+        String territory = play.playedIn();
+        String tier = play.tier();
         TrackShares shares = tracks.get(trackId);
-        String contextType = text(play.path("context").get("type"));
+        String contextType = play.contextType();
         boolean soughtOut = "SEARCH".equals(contextType) || "LIBRARY".equals(contextType);
-        rows.stream(new ReplayRows.PlayKey(played.toString(), territory == null ? UNKNOWN_TERRITORY : territory,
-                tier == null ? Plan.FREE.name() : tier, settled.toString(), userId, trackId,
+        rows.stream(new ReplayRows.PlayKey(playedText, territory == null ? UNKNOWN_TERRITORY : territory,
+                tier == null ? Plan.FREE.name() : tier, settledText, userId, trackId,
                 shares == null ? 0 : shares.versionAt(startedAt), day, soughtOut));
-        Set<String> artists = new LinkedHashSet<>();
-        play.path("artistIds").forEach(a -> {
-            if (a.isTextual()) {
-                artists.add(a.asText());
+        List<String> artists = play.artistIds();
+        for (int i = 0; i < artists.size(); i++) {
+            String artistId = artists.get(i);
+            if (artists.indexOf(artistId) == i) {
+                rows.artistStream(new ReplayRows.ArtistKey(playedText, settledText, artistId, userId));
             }
-        });
-        for (String artistId : artists) {
-            rows.artistStream(new ReplayRows.ArtistKey(played.toString(), settled.toString(), artistId, userId));
         }
+    }
+
+    /** The month as text, formatted once: a play's months are formatted for every key it makes. */
+    private String text(YearMonth month) {
+        return monthTexts.computeIfAbsent(month, YearMonth::toString);
     }
 
     /**
@@ -296,14 +302,14 @@ final class ReplayFold {
         if (!revision.equals(event.payloadRevision())) {
             throw unknownRevision(event);
         }
-        return json.readTree(event.payload());
+        return JSON.readTree(event.payload());
     }
 
     private <T> T value(RawEvent event, Class<T> type) throws IOException {
         if (!"1".equals(event.payloadRevision())) {
             throw unknownRevision(event);
         }
-        return json.readValue(event.payload(), type);
+        return JSON.readValue(event.payload(), type);
     }
 
     private static IllegalStateException unknownRevision(RawEvent event) {
@@ -320,7 +326,10 @@ final class ReplayFold {
     }
 
     private static Instant instant(JsonNode node) {
-        String text = text(node);
+        return instant(text(node));
+    }
+
+    private static Instant instant(String text) {
         if (text == null) {
             return null;
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Where the replay's fold puts what a period's statements need: the work tables, or memory in tests. */
+/** Where the replay's fold puts what a period's statements need: the {@link ReplayTally}, or a test's maps. */
 interface ReplayRows {
 
     /** A track's rights shares from {@code validFrom} on, made by the event at {@code globalIndex}. */

@@ -16,6 +16,7 @@ import io.musicstream.events.royalty.PayoutModel;
 import io.musicstream.events.royalty.RoyaltyRulesAdopted;
 import io.musicstream.events.royalty.RoyaltyStatementIssued;
 import io.musicstream.events.royalty.StatementLine;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The auditor's replay of one period's statements (docs/royalties.md): reads the event store's rows in global
- * index order, page by page, folds them into its own work tables, recomputes every statement with the payout
+ * index order, page by page, folds them into a tally in its own memory, recomputes every statement with the payout
  * calculator and the statement builder, and compares each with the one issued. It never reads a read model.
  */
 public final class RoyaltyReplay {
@@ -74,69 +75,51 @@ public final class RoyaltyReplay {
     }
 
     /**
-     * Runs the replay: one thread reads pages, this one folds them, one writes the work rows (a connection each),
-     * so reading, parsing and writing overlap. The work rows are deleted at the end.
+     * Runs the replay: one thread reads pages and parses their plays, this one folds them in global index order into
+     * a {@link ReplayTally}, so reading and folding overlap; then every statement is recomputed from the tally.
      *
-     * @throws IllegalStateException when the period is not closed in the stream, a rules version is unknown or an
-     *                               event is unreadable
+     * @throws IllegalStateException when the period is not closed in the stream, a rules version is unknown, an
+     *                               event is unreadable or the tally outgrows the heap
      */
     public static ReplayReport run(Connections connections, Request request, UUID job, Progress progress)
             throws SQLException {
-        ExecutorService stages = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService reading = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "royalty-replay-" + job);
             thread.setDaemon(true);
             return thread;
         });
-        try (Connection main = open(connections); Connection reader = open(connections);
-             Connection writer = open(connections)) {
+        try (Connection connection = open(connections)) {
             long head;
-            try (PreparedStatement max = main.prepareStatement(
+            try (PreparedStatement max = connection.prepareStatement(
                     "select coalesce(max(global_index), 0) from domain_event_entry");
                  ResultSet rs = max.executeQuery()) {
                 rs.next();
                 head = rs.getLong(1);
             }
-            WorkTables work = new WorkTables(main, writer, job);
-            ExecutorService writing = Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "royalty-replay-writer-" + job);
-                thread.setDaemon(true);
-                return thread;
+            ReplayTally tally = new ReplayTally();
+            ReplayFold fold = new ReplayFold(request.period(), request.partyId(), tally);
+            BlockingQueue<List<RawEvent>> pages = new ArrayBlockingQueue<>(4);
+            Future<?> reader = reading.submit(() -> {
+                read(connection, head, pages);
+                return null;
             });
-            try {
-                ReplayFold fold = new ReplayFold(request.period(), request.partyId(), work);
-                BlockingQueue<List<RawEvent>> pages = new ArrayBlockingQueue<>(2);
-                Future<?> reading = stages.submit(() -> {
-                    read(reader, head, pages);
-                    return null;
-                });
-                while (true) {
-                    List<RawEvent> page = poll(pages);
-                    if (page == null) {
-                        // the reader puts its last page before it is done
-                        if (reading.isDone() && pages.isEmpty()) {
-                            break;
-                        }
-                        continue;
+            while (true) {
+                List<RawEvent> page = poll(pages);
+                if (page == null) {
+                    // the reader puts its last page before it is done
+                    if (reader.isDone() && pages.isEmpty()) {
+                        break;
                     }
-                    page.forEach(fold::accept);
-                    work.flush(writing);
-                    progress.at(page.get(page.size() - 1).globalIndex(), head, fold.eventsRead());
+                    continue;
                 }
-                done(reading);
-                work.awaitWritten();
-                progress.at(head, head, fold.eventsRead());
-                return recompute(fold, work, request, head);
-            } finally {
-                try {
-                    work.awaitWritten();
-                } catch (SQLException | RuntimeException e) {
-                    // the replay already failed; its rows are deleted below either way
-                }
-                writing.shutdownNow();
-                work.clean();
+                page.forEach(fold::accept);
+                progress.at(page.get(page.size() - 1).globalIndex(), head, fold.eventsRead());
             }
+            done(reader);
+            progress.at(head, head, fold.eventsRead());
+            return recompute(fold, tally, request, head);
         } finally {
-            stages.shutdownNow();
+            reading.shutdownNow();
         }
     }
 
@@ -160,7 +143,7 @@ public final class RoyaltyReplay {
                 try (ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
                         position = rs.getLong(1);
-                        events.add(new RawEvent(position, rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                        events.add(parsed(new RawEvent(position, rs.getString(2), rs.getString(3), rs.getBytes(4))));
                     }
                 }
                 if (!events.isEmpty()) {
@@ -170,6 +153,19 @@ public final class RoyaltyReplay {
                     return;
                 }
             }
+        }
+    }
+
+    /** The event with its play parsed, or as it is when it is no play or unreadable: the fold then says why. */
+    private static RawEvent parsed(RawEvent event) {
+        if (!ReplayFold.TRACK_PLAYED.equals(event.payloadType())) {
+            return event;
+        }
+        try {
+            return new RawEvent(event.globalIndex(), event.payloadType(), event.payloadRevision(), event.payload(),
+                    ReplayFold.readPlay(event));
+        } catch (IOException | RuntimeException e) {
+            return event;
         }
     }
 
@@ -197,8 +193,7 @@ public final class RoyaltyReplay {
         }
     }
 
-    private static ReplayReport recompute(ReplayFold fold, WorkTables work, Request request, long head)
-            throws SQLException {
+    private static ReplayReport recompute(ReplayFold fold, ReplayTally work, Request request, long head) {
         YearMonth period = request.period();
         ReplayFold.Closed closed = fold.closes().get(period);
         if (closed == null) {
@@ -206,9 +201,10 @@ public final class RoyaltyReplay {
         }
         boolean whatIf = request.rulesVersion() != null && request.rulesVersion() != closed.rulesVersion();
         List<PaidPool> paid = new ArrayList<>();
+        Facts facts = new Facts(work);
         RoyaltyRulesAdopted own = rules(fold, whatIf ? request.rulesVersion() : closed.rulesVersion());
         for (var pool : fold.pools(period).entrySet()) {
-            PoolPayout payout = payout(work, period, pool.getKey(), pool.getValue(), own, period);
+            PoolPayout payout = payout(work, facts, period, pool.getKey(), pool.getValue(), own, period);
             paid.add(new PaidPool(period.toString(), pool.getKey().territory(), pool.getKey().tier(),
                     pool.getValue().currency(), payout));
         }
@@ -216,8 +212,9 @@ public final class RoyaltyReplay {
             ReplayFold.Closed lateClose = fold.closes().get(late);
             RoyaltyRulesAdopted rules = rules(fold, whatIf ? request.rulesVersion() : lateClose.rulesVersion());
             for (var pool : fold.pools(late).entrySet()) {
-                PoolPayout after = payout(work, late, pool.getKey(), pool.getValue(), rules, period);
-                PoolPayout before = payout(work, late, pool.getKey(), pool.getValue(), rules, period.minusMonths(1));
+                PoolPayout after = payout(work, facts, late, pool.getKey(), pool.getValue(), rules, period);
+                PoolPayout before = payout(work, facts, late, pool.getKey(), pool.getValue(), rules,
+                        period.minusMonths(1));
                 List<PayoutLine> lines = PeriodStatements.difference(after, before).lines();
                 if (!lines.isEmpty()) {
                     paid.add(new PaidPool(late.toString(), pool.getKey().territory(), pool.getKey().tier(),
@@ -241,16 +238,47 @@ public final class RoyaltyReplay {
     }
 
     /** A pool's split over the usages of {@code period} settled by {@code bound}, with facts of the same bound. */
-    private static PoolPayout payout(WorkTables work, YearMonth period, ReplayFold.PoolKey key, ReplayFold.Pool pool,
-                                     RoyaltyRulesAdopted rules, YearMonth bound) throws SQLException {
+    private static PoolPayout payout(ReplayTally work, Facts facts, YearMonth period, ReplayFold.PoolKey key,
+                                     ReplayFold.Pool pool, RoyaltyRulesAdopted rules, YearMonth bound) {
         Map<String, Set<String>> trackArtists = new HashMap<>();
         List<Usage> usages = work.usages(period, key.territory(), key.tier().name(), bound, trackArtists);
-        Map<String, Long> trailing = rules.minTrackStreams() > 0 ? work.trailingStreams(period, bound) : Map.of();
+        Map<String, Long> trailing = rules.minTrackStreams() > 0 ? facts.trailingStreams(period, bound) : Map.of();
         Map<String, PeriodFacts.ArtistReach> reach = rules.model() == PayoutModel.ARTIST_CENTRIC
-                ? work.artistReach(period, bound) : Map.of();
+                ? facts.artistReach(period, bound) : Map.of();
         Map<String, List<String>> artists = new HashMap<>();
         trackArtists.forEach((track, named) -> artists.put(track, List.copyOf(named)));
         return PayoutCalculator.split(pool.amountMinor(), rules, usages, new PeriodFacts(trailing, artists, reach));
+    }
+
+    /** A period's facts by settlement bound, read once for all of its pools. */
+    private static final class Facts {
+        private final ReplayTally work;
+        private final Map<List<YearMonth>, Map<String, Long>> trailing = new HashMap<>();
+        private final Map<List<YearMonth>, Map<String, PeriodFacts.ArtistReach>> reach = new HashMap<>();
+
+        Facts(ReplayTally work) {
+            this.work = work;
+        }
+
+        Map<String, Long> trailingStreams(YearMonth period, YearMonth bound) {
+            List<YearMonth> key = List.of(period, bound);
+            Map<String, Long> found = trailing.get(key);
+            if (found == null) {
+                found = work.trailingStreams(period, bound);
+                trailing.put(key, found);
+            }
+            return found;
+        }
+
+        Map<String, PeriodFacts.ArtistReach> artistReach(YearMonth period, YearMonth bound) {
+            List<YearMonth> key = List.of(period, bound);
+            Map<String, PeriodFacts.ArtistReach> found = reach.get(key);
+            if (found == null) {
+                found = work.artistReach(period, bound);
+                reach.put(key, found);
+            }
+            return found;
+        }
     }
 
     private static ReplayReport compare(ReplayFold fold, Request request, ReplayFold.Closed closed, int rulesVersion,
