@@ -27,6 +27,7 @@ import io.musicstream.events.playlist.PlaylistItemsReplaced;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,6 +90,11 @@ public class Playlist {
     /** Items plus remembered removal positions: what the snapshot trigger and the cache weigh. */
     public int stateSize() {
         return items.size() + history.rememberedPositions();
+    }
+
+    /** The items in order, read-only. */
+    List<PlaylistItem> items() {
+        return Collections.unmodifiableList(items);
     }
 
     String snapshotId() {
