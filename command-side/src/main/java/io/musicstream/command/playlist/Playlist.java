@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,9 +78,10 @@ public class Playlist {
     private long revision;
     /** The number in the next item id: ids are never reused, so events replay to the same ids. */
     private long nextItem;
-    private List<PlaylistItem> items = new ArrayList<>();
-    private Set<String> collaborators = new LinkedHashSet<>();
-    private Map<String, Invitation> invitations = new LinkedHashMap<>();
+    // concrete types: a snapshot loads back into the same kinds of collections, in the same order
+    private ArrayList<PlaylistItem> items = new ArrayList<>();
+    private LinkedHashSet<String> collaborators = new LinkedHashSet<>();
+    private LinkedHashMap<String, Invitation> invitations = new LinkedHashMap<>();
     private PlaylistHistory history = new PlaylistHistory();
 
     protected Playlist() {
