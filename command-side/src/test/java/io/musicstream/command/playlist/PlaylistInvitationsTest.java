@@ -152,4 +152,25 @@ class PlaylistInvitationsTest extends PlaylistFixture {
                 .expectException(InvalidCommandException.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void anInvitationAcceptedWhileThePlaylistIsNotCollaborativeGivesEditRightsOnlyOnceItIs() {
+        var closed = new io.musicstream.events.playlist.PlaylistDetailsChanged(PLAYLIST, "Morning", null, false, false,
+                T1, OWNER, "2");
+        fixture.given(created(true), invited(), closed)
+                .when(new AcceptInvitation(PLAYLIST, "inv-2", INVITEE, T2))
+                .expectEvents(new InvitationAccepted(PLAYLIST, "inv-2", INVITEE, T2, INVITEE));
+        fixture.given(created(true), invited(), closed, new InvitationAccepted(PLAYLIST, "inv-2", INVITEE, T2, INVITEE))
+                .when(add(INVITEE, null, null, "t-1"))
+                .expectException(NotAllowedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiryOfAnUnknownInvitationWritesNothing() {
+        fixture.given(created(true))
+                .when(new ExpireInvitation(PLAYLIST, "inv-9", EXPIRES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }
