@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InputRules;
 import io.musicstream.command.common.InvalidCommandException;
@@ -79,6 +81,8 @@ public class Playlist {
     /** The number in the next item id: ids are never reused, so events replay to the same ids. */
     private long nextItem;
     // concrete types: a snapshot loads back into the same kinds of collections, in the same order
+    @JsonSerialize(converter = ItemColumns.FromItems.class)
+    @JsonDeserialize(converter = ItemColumns.ToItems.class)
     private ArrayList<PlaylistItem> items = new ArrayList<>();
     private LinkedHashSet<String> collaborators = new LinkedHashSet<>();
     private LinkedHashMap<String, Invitation> invitations = new LinkedHashMap<>();

@@ -78,6 +78,21 @@ class PlaylistSnapshotTest extends PlaylistFixture {
                 .expectEvents(new InvitationAccepted(PLAYLIST, "inv-2", STRANGER, T3, STRANGER));
     }
 
+    @Test
+    void itemsKeepWhoAddedThemAndWhenToTheNanosecond() throws Exception {
+        Playlist playlist = new Playlist();
+        playlist.on(created(true));
+        playlist.on(added(0, 0, "2", "t-0", "t-1"));
+        playlist.on(new io.musicstream.events.playlist.PlaylistItemsAdded(PLAYLIST, 1, List.of(
+                new io.musicstream.events.playlist.PlaylistItem("i2", "t-0", COLLABORATOR, T1.plusNanos(7)),
+                new io.musicstream.events.playlist.PlaylistItem("i3", "t-2", COLLABORATOR, T1.plusNanos(7))),
+                T1.plusNanos(7), COLLABORATOR, "3"));
+        playlist.on(new io.musicstream.events.playlist.PlaylistItemsAdded(PLAYLIST, 4, List.of(
+                new io.musicstream.events.playlist.PlaylistItem("i4", "t-0", OWNER, T2)), T2, OWNER, "4"));
+        Playlist loaded = json.readValue(json.writeValueAsString(playlist), Playlist.class);
+        assertThat(loaded.items()).isEqualTo(playlist.items()).hasSize(5);
+    }
+
     /** A fixture of its own per case: a fixture holds one aggregate given as state. */
     private org.axonframework.test.aggregate.TestExecutor<Playlist> loadedFrom(String snapshot) {
         return new org.axonframework.test.aggregate.AggregateTestFixture<>(Playlist.class).givenState(() -> {

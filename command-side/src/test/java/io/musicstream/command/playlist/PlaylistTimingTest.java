@@ -77,10 +77,10 @@ class PlaylistTimingTest extends PlaylistFixture {
     void aFullPlaylistLoadsFromItsSnapshotQuickly() throws Exception {
         ObjectMapper json = EventJson.objectMapper();
         byte[] snapshot = json.writeValueAsBytes(full());
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 300; i++) {
             json.readValue(snapshot, Playlist.class);
         }
-        long[] nanos = new long[30];
+        long[] nanos = new long[100];
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
             Playlist loaded = json.readValue(snapshot, Playlist.class);
