@@ -24,6 +24,19 @@ import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.library.LibraryItemType;
 import io.musicstream.events.playback.EndReason;
+import io.musicstream.events.playlist.CollaboratorInvited;
+import io.musicstream.events.playlist.CollaboratorRemoved;
+import io.musicstream.events.playlist.InvitationAccepted;
+import io.musicstream.events.playlist.InvitationDeclined;
+import io.musicstream.events.playlist.InvitationExpired;
+import io.musicstream.events.playlist.PlaylistCreated;
+import io.musicstream.events.playlist.PlaylistDeleted;
+import io.musicstream.events.playlist.PlaylistDetailsChanged;
+import io.musicstream.events.playlist.PlaylistItem;
+import io.musicstream.events.playlist.PlaylistItemsAdded;
+import io.musicstream.events.playlist.PlaylistItemsMoved;
+import io.musicstream.events.playlist.PlaylistItemsRemoved;
+import io.musicstream.events.playlist.PlaylistItemsReplaced;
 import io.musicstream.events.playback.PlayContext;
 import io.musicstream.events.playback.StreamRulesAdopted;
 import io.musicstream.events.playback.TrackPlayed;
@@ -89,7 +102,20 @@ final class EventSamples {
                         new StatementLine("t-1", "ISA019900001", "DK", Plan.PREMIUM, "2026-11", 600, 360_000, "DKK"),
                         new StatementLine("t-1", "ISA019900001", "DK", Plan.PREMIUM, "2026-10", 3, -12, "DKK")),
                         List.of(new CurrencyTotal("DKK", 359_988, 603)),
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", AT))
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", AT),
+                new PlaylistCreated("pl-1", "u-1", "Morning", null, true, false, AT, "u-1", "1"),
+                new PlaylistDetailsChanged("pl-1", "Mornings", "Slow starts", false, true, AT, "u-1", "2"),
+                new PlaylistDeleted("pl-1", "u-1", AT, "u-1"),
+                new PlaylistItemsAdded("pl-1", 0, List.of(new PlaylistItem("i0", "t-1", "u-1", AT),
+                        new PlaylistItem("i1", "t-1", "u-1", AT)), AT, "u-1", "3"),
+                new PlaylistItemsRemoved("pl-1", List.of(0, 2), List.of("i0", "i2"), AT, "u-2", "4"),
+                new PlaylistItemsMoved("pl-1", 0, 2, 5, AT, "u-2", "5"),
+                new PlaylistItemsReplaced("pl-1", List.of(new PlaylistItem("i7", "t-2", "u-1", AT)), AT, "u-1", "6"),
+                new CollaboratorInvited("pl-1", "inv-1", "u-2", AT.plusSeconds(7 * 86_400), AT, "u-1"),
+                new InvitationAccepted("pl-1", "inv-1", "u-2", AT, "u-2"),
+                new InvitationDeclined("pl-1", "inv-2", "u-3", AT, "u-3"),
+                new InvitationExpired("pl-1", "inv-3", "u-4", AT, "system"),
+                new CollaboratorRemoved("pl-1", "u-2", AT, "u-1"))
                 .collect(Collectors.toMap(Object::getClass, Function.identity()));
     }
 }
