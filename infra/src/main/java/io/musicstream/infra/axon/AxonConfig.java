@@ -1,6 +1,7 @@
 package io.musicstream.infra.axon;
 
 import io.musicstream.command.library.Library;
+import io.musicstream.command.playlist.Playlist;
 import io.musicstream.events.serialization.EventJson;
 import io.musicstream.events.serialization.TrackPlayedUpcaster1To2;
 import io.musicstream.events.serialization.TrackPlayedUpcaster2To3;
@@ -88,6 +89,20 @@ public class AxonConfig {
     Cache libraryCache(@Value("${music.library.cache-items:1000000}") long cacheItems) {
         return new WeighedAggregateCache(cacheItems, root -> root instanceof Library library
                 ? 1 + library.rememberedItems() : 1);
+    }
+
+    /** A playlist is snapshotted like a library: once the events since its last snapshot outnumber its items. */
+    @Bean
+    SnapshotTriggerDefinition playlistSnapshotTrigger(Snapshotter snapshotter) {
+        return new StateSizedSnapshotTriggerDefinition(snapshotter, 250, 10_000,
+                payload -> payload instanceof Playlist playlist ? playlist.stateSize() : -1);
+    }
+
+    /** Playlists stay in memory between edits, weighed by their items ({@code music.playlist.cache-items}). */
+    @Bean
+    Cache playlistCache(@Value("${music.playlist.cache-items:1000000}") long cacheItems) {
+        return new WeighedAggregateCache(cacheItems, root -> root instanceof Playlist playlist
+                ? 1 + playlist.stateSize() : 1);
     }
 
     @Bean

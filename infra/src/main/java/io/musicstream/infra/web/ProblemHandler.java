@@ -2,8 +2,10 @@ package io.musicstream.infra.web;
 
 import io.musicstream.command.common.ConflictException;
 import io.musicstream.command.common.InvalidCommandException;
+import io.musicstream.command.common.NotAllowedException;
 import io.musicstream.command.common.InvalidInputException;
 import io.musicstream.command.common.UnknownItemException;
+import io.musicstream.command.playlist.SnapshotConflictException;
 import io.musicstream.infra.security.Accounts;
 import io.musicstream.infra.security.HashingBusyException;
 import io.musicstream.projections.library.ReadYourWrites;
@@ -127,6 +129,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
         return respond(problems.problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
+    }
+
+    @ExceptionHandler(SnapshotConflictException.class)
+    ResponseEntity<Object> snapshotConflict(SnapshotConflictException ex) {
+        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "Snapshot conflict", ex.getMessage());
+        problem.setProperty("currentSnapshotId", ex.currentSnapshotId());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<Object> notAllowed(NotAllowedException ex) {
+        return respond(problems.problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage()));
     }
 
     @ExceptionHandler(Accounts.UsernameTakenException.class)
