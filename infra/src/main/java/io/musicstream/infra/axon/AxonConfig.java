@@ -9,6 +9,7 @@ import io.musicstream.infra.playback.StreamRulesCache;
 import io.musicstream.projections.account.UserAccountProjection;
 import io.musicstream.projections.catalog.artists.ArtistDirectoryProjection;
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -35,9 +36,13 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
+    /**
+     * The service's clock: UTC, shifted by {@code music.clock.offset} (an ISO-8601 duration, default none) only
+     * where a test or a demo runs the service in another month, since the play window and period closes follow it.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${music.clock.offset:PT0S}") Duration offset) {
+        return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
     }
 
     @Bean

@@ -7,12 +7,18 @@ import io.musicstream.infra.ApiClient;
 import io.musicstream.infra.IntegrationTest;
 import io.musicstream.infra.Releases;
 import io.musicstream.infra.kafka.KafkaConfig;
+import io.musicstream.command.royalty.RoyaltyStatement;
+import io.musicstream.events.royalty.RoyaltyStatementIssued;
+import io.musicstream.events.royalty.StatementLine;
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -28,6 +35,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -36,15 +45,20 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The play ingest survives a crash: the application, a child JVM of its own, is killed with SIGKILL while it
- * stores a backlog of plays from {@code play-events} and started again; then every published play is stored
- * exactly once, nothing is dead-lettered, and the counted streams per track equal a recount made here from the
- * counting rules (30 s played, 30 s window per user and track) over what was published.
+ * stores a backlog of plays from {@code play-events} (a tenth of them published twice) and started again; then
+ * every published play is stored exactly once, nothing is dead-lettered, the counted streams per track equal a
+ * recount made here from the counting rules (30 s played, 30 s window per user and track) over what was
+ * published, and the royalty statements of the plays' period, closed through the child, pay what this test's own
+ * pro-rata split of the pool over that recount pays, as does the auditor's replay.
  *
- * <p>This JVM's own application context stops its {@code play-events} listener for the test, so that only the
- * child ingests. The child's output is kept in {@code target/ingest-crash}.
+ * <p>The child runs with its clock in a month of the far future picked for the run ({@code music.clock.offset}),
+ * so that its plays are the only ones of their period in the shared test database and the period has ended by
+ * the child's clock. This JVM's own application context stops its {@code play-events} listener for the test, so
+ * that only the child ingests. The child's output is kept in {@code target/ingest-crash}.
  */
 class IngestCrashTest extends IntegrationTest {
 
@@ -56,6 +70,8 @@ class IngestCrashTest extends IntegrationTest {
     private static final int SIGKILL_EXIT = 128 + 9;
     private static final String CHILD_ADMIN = "crash-admin";
     private static final String CHILD_ADMIN_PASSWORD = "Crash-test admin " + UUID.randomUUID();
+    private static final String TERRITORY = "SE";
+    private static final long POOL_MINOR = 100_000_007;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,9 +83,13 @@ class IngestCrashTest extends IntegrationTest {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     Environment env;
+    @Autowired
+    EventStore events;
 
     private final List<MessageListenerContainer> stopped = new ArrayList<>();
     private Process child;
+    private Duration clockOffset;
+    private int childPort;
 
     /** One published play; {@code counted} is this test's own decision. */
     private record Play(String userId, String playId, String trackId, Instant startedAt, long msPlayed,
@@ -77,7 +97,7 @@ class IngestCrashTest extends IntegrationTest {
         String json() {
             return ApiClient.json(Map.of("playId", playId, "userId", userId, "trackId", trackId,
                     "startedAt", startedAt.toString(), "msPlayed", msPlayed, "deviceId", "phone",
-                    "territory", "SE", "endReason", "TRACK_DONE"));
+                    "territory", TERRITORY, "endReason", "TRACK_DONE"));
         }
     }
 
@@ -91,11 +111,19 @@ class IngestCrashTest extends IntegrationTest {
     }
 
     @Test
-    void playsIngestedAcrossASigkillAreStoredOnceAndCountedAsARecountSays() throws Exception {
+    void playsIngestedAcrossASigkillAreStoredOnceCountedAndPaidAsARecountSays() throws Exception {
         stopThisJvmsPlayIngest();
         String run = "crash" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        List<String> tracks = catalog(run);
-        List<Play> plays = plays(run, tracks, new Random(16));
+        Random months = new Random();
+        YearMonth period = YearMonth.of(2100 + months.nextInt(800), 1 + months.nextInt(12));
+        Instant periodEnd = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        clockOffset = Duration.between(Instant.now(), periodEnd.plus(Duration.ofHours(6)));
+        try (ServerSocket free = new ServerSocket(0)) {
+            childPort = free.getLocalPort();
+        }
+        Map<String, Map<String, Integer>> holders = new HashMap<>();
+        List<String> tracks = catalog(run, holders);
+        List<Play> plays = plays(run, tracks, new Random(16), periodEnd.minus(Duration.ofHours(10)));
         List<Play> published = withRedeliveries(plays, new Random(17));
         publish(published);
 
@@ -145,6 +173,105 @@ class IngestCrashTest extends IntegrationTest {
                 .map(p -> "play:" + p.userId() + ":" + p.playId()).toList());
 
         assertThat(deadLettered(run)).as("dead-lettered plays of this test").isZero();
+
+        ApiClient childAdmin = new ApiClient("http://127.0.0.1:" + childPort).loggedIn(CHILD_ADMIN,
+                CHILD_ADMIN_PASSWORD);
+        ApiClient.Response pool = childAdmin.post("/api/v1/admin/royalties/pools", Map.of("period",
+                period.toString(), "territory", TERRITORY, "tier", "FREE", "amountMinor", POOL_MINOR, "currency", "EUR"));
+        assertThat(pool.status()).as(pool.toString()).isEqualTo(201);
+        ApiClient.Response closed = childAdmin.post("/api/v1/admin/royalties/periods/" + period + "/close", Map.of());
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+
+        Map<String, Map<String, List<Long>>> expected = payouts(recount, holders);
+        eventually(() -> assertThat(statements(period, expected.keySet())).hasSize(expected.size()));
+        Map<String, Map<String, List<Long>>> paid = new HashMap<>();
+        statements(period, expected.keySet()).forEach(statement -> {
+            Map<String, List<Long>> lines = new HashMap<>();
+            for (StatementLine line : statement.lines()) {
+                assertThat(line.forPeriod()).isEqualTo(period.toString());
+                assertThat(line.territory()).isEqualTo(TERRITORY);
+                assertThat(lines.put(line.trackId(), List.of(line.streams(), line.amountMinor()))).isNull();
+            }
+            paid.put(statement.partyId(), lines);
+        });
+        assertThat(paid).isEqualTo(expected);
+
+        JsonNode replay = auditReplay(period);
+        assertThat(replay.at("/result/totals/mismatched").asInt()).as(replay.toString()).isZero();
+        assertThat(replay.at("/result/totals/matched").asInt()).as(replay.toString()).isEqualTo(expected.size());
+    }
+
+    /**
+     * This test's own pro-rata split: the pool over the tracks by counted streams, then each track's part over its
+     * holders by basis points, each rounded down with the units left over going to the largest remainders, ties
+     * to the lower track id, then holder id. Answers per holder, per track, its streams and amount.
+     */
+    private static Map<String, Map<String, List<Long>>> payouts(Map<String, Long> streams,
+                                                              Map<String, Map<String, Integer>> holders) {
+        List<String> tracks = streams.keySet().stream().sorted().toList();
+        long[] parts = largestRemainder(POOL_MINOR, tracks.stream().mapToLong(streams::get).toArray());
+        Map<String, Map<String, List<Long>>> payouts = new HashMap<>();
+        for (int t = 0; t < tracks.size(); t++) {
+            String track = tracks.get(t);
+            List<String> parties = holders.get(track).keySet().stream().sorted().toList();
+            long[] amounts = largestRemainder(parts[t], parties.stream().mapToLong(p -> holders.get(track).get(p))
+                    .toArray());
+            for (int p = 0; p < parties.size(); p++) {
+                payouts.computeIfAbsent(parties.get(p), k -> new HashMap<>())
+                        .put(track, List.of(streams.get(track), amounts[p]));
+            }
+        }
+        return payouts;
+    }
+
+    private static long[] largestRemainder(long amount, long[] weights) {
+        long total = Arrays.stream(weights).sum();
+        long[] parts = new long[weights.length];
+        long[] remainders = new long[weights.length];
+        long left = amount;
+        for (int i = 0; i < weights.length; i++) {
+            parts[i] = Math.multiplyExact(amount, weights[i]) / total;
+            remainders[i] = Math.multiplyExact(amount, weights[i]) % total;
+            left -= parts[i];
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> remainders[a] != remainders[b] ? Long.compare(remainders[b], remainders[a])
+                : Integer.compare(a, b));
+        for (int k = 0; k < left; k++) {
+            parts[order.get(k)]++;
+        }
+        return parts;
+    }
+
+    /** The statements issued for {@code period} to these holders, from the event store. */
+    private List<RoyaltyStatementIssued> statements(YearMonth period, Set<String> parties) {
+        List<RoyaltyStatementIssued> found = new ArrayList<>();
+        for (String party : parties) {
+            DomainEventStream stream = events.readEvents(RoyaltyStatement.id(period.toString(), party));
+            while (stream.hasNext()) {
+                if (stream.next().getPayload() instanceof RoyaltyStatementIssued issued) {
+                    found.add(issued);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Runs the auditor's replay of {@code period} on this JVM's application and answers the finished job. */
+    private JsonNode auditReplay(YearMonth period) {
+        ApiClient.Response started = admin().post("/api/v1/audit/royalty-replays", Map.of("period", period.toString()));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.header("Location");
+        JsonNode[] job = new JsonNode[1];
+        eventually(() -> {
+            job[0] = admin().get(location).json();
+            assertThat(job[0].get("state").asText()).as(job[0].toString()).isIn("DONE", "FAILED");
+        });
+        assertThat(job[0].get("state").asText()).as(job[0].toString()).isEqualTo("DONE");
+        return job[0];
     }
 
     private void stopThisJvmsPlayIngest() {
@@ -158,15 +285,29 @@ class IngestCrashTest extends IntegrationTest {
         assertThat(stopped).as("this JVM's play-events listener").isNotEmpty();
     }
 
-    /** A release of {@link #TRACKS} tracks licensed worldwide, once the browse read model has them. */
-    private List<String> catalog(String run) {
+    /**
+     * A release of {@link #TRACKS} tracks licensed worldwide, once the browse read model has them; every third
+     * track held whole by the run's label, the others 60/40 by the label and the run's publisher.
+     *
+     * @param holders filled with each track's holders and basis points
+     */
+    private List<String> catalog(String run, Map<String, Map<String, Integer>> holders) {
         ApiClient admin = admin();
         String artistId = admin.post("/api/v1/artists", Map.of("name", "Crash " + run)).json()
                 .get("artistId").asText();
         String isrcStem = "QZCRS" + String.format("%02d", (int) (Math.random() * 100));
         List<Map<String, Object>> tracks = new ArrayList<>();
+        String label = run + "label";
+        String publisher = run + "publisher";
+        List<Map<String, Integer>> shares = new ArrayList<>();
         for (int i = 1; i <= TRACKS; i++) {
-            tracks.add(Releases.track(isrcStem + String.format("%05d", i), "Crash " + i, i));
+            Map<String, Object> track = Releases.track(isrcStem + String.format("%05d", i), "Crash " + i, i);
+            Map<String, Integer> share = i % 3 == 0 ? Map.of(label, 10_000) : Map.of(label, 6_000, publisher, 4_000);
+            track.put("rightsHolders", share.entrySet().stream().map(holder -> Map.of("partyId", holder.getKey(),
+                    "name", holder.getKey(), "role", holder.getKey().equals(label) ? "RECORDING_OWNER" : "PUBLISHER",
+                    "shareBasisPoints", holder.getValue())).toList());
+            tracks.add(track);
+            shares.add(share);
         }
         String upc = "0088" + String.format("%08d", (int) (Math.random() * 99_999_999));
         ApiClient.Response release = admin.post("/api/v1/releases", Releases.release(upc, "Crash " + run, artistId,
@@ -175,6 +316,9 @@ class IngestCrashTest extends IntegrationTest {
         List<String> trackIds = new ArrayList<>();
         release.json().get("tracks").forEach(track -> trackIds.add(track.get("trackId").asText()));
         assertThat(trackIds).hasSize(TRACKS);
+        for (int i = 0; i < TRACKS; i++) {
+            holders.put(trackIds.get(i), shares.get(i));
+        }
         eventually(() -> assertThat(jdbc.sql("select count(*) from browse_track where track_id = any(?)")
                 .param(trackIds.toArray(String[]::new)).query(Long.class).single()).isEqualTo((long) TRACKS));
         return trackIds;
@@ -185,8 +329,8 @@ class IngestCrashTest extends IntegrationTest {
      * minimum, some exactly at it, some repeating the previous track within the window, some exactly the window
      * after it.
      */
-    private static List<Play> plays(String run, List<String> tracks, Random random) {
-        Instant base = Instant.now().minus(Duration.ofHours(10)).truncatedTo(ChronoUnit.SECONDS);
+    private static List<Play> plays(String run, List<String> tracks, Random random, Instant from) {
+        Instant base = from.truncatedTo(ChronoUnit.SECONDS);
         List<Play> plays = new ArrayList<>(USERS * PLAYS_PER_USER);
         for (int u = 0; u < USERS; u++) {
             String user = run + "u" + u;
@@ -278,7 +422,8 @@ class IngestCrashTest extends IntegrationTest {
                 properties.put(property, value);
             }
         }
-        properties.put("server.port", "0");
+        properties.put("server.port", String.valueOf(childPort));
+        properties.put("music.clock.offset", clockOffset.toString());
         // a loaded test machine answers slower than the service's production timeouts expect
         properties.put("spring.data.redis.timeout", "10s");
         properties.put("spring.data.redis.connect-timeout", "10s");
