@@ -33,7 +33,7 @@ public enum PlaylistFormat {
         return fileExtension;
     }
 
-    /** The format of a media type, parameters ignored; {@code application/x-mpegurl} and {@code audio/mpegurl} are M3U. */
+    /** The format of a media type, parameters ignored; the other M3U media types in use also name M3U. */
     public static Optional<PlaylistFormat> forMediaType(String mediaType) {
         if (mediaType == null) {
             return Optional.empty();

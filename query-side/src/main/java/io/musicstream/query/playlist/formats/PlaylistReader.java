@@ -2,7 +2,7 @@ package io.musicstream.query.playlist.formats;
 
 import java.io.InputStream;
 
-/** Reads one format into a {@link PlaylistDocument}; any document it cannot accept is a {@link PlaylistFormatException}. */
+/** Reads one format into a {@link PlaylistDocument}; what it cannot accept is a {@link PlaylistFormatException}. */
 public interface PlaylistReader {
 
     PlaylistFormat format();

@@ -3,7 +3,7 @@ package io.musicstream.query.playlist.formats;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes a {@link PlaylistDocument} in one format as UTF-8, entry by entry, to a stream it flushes but does not close. */
+/** Writes a {@link PlaylistDocument} as UTF-8, entry by entry, to a stream it flushes but does not close. */
 public interface PlaylistWriter {
 
     PlaylistFormat format();

@@ -134,10 +134,10 @@ public final class XspfReader implements PlaylistReader {
                     continue;
                 }
                 switch (ours() ? xml.getLocalName() : "") {
-                    case "title" -> title = problems.line("playlist title", text(2), limits.maxTitleLength());
-                    case "creator" -> creator = problems.line("playlist creator", text(2), limits.maxCreatorLength());
-                    case "annotation" -> annotation = problems.paragraph("playlist annotation", text(2),
-                            limits.maxAnnotationLength());
+                    case "title" -> title = line("playlist title", 2, limits.maxTitleLength());
+                    case "creator" -> creator = line("playlist creator", 2, limits.maxCreatorLength());
+                    case "annotation" -> annotation = problems.paragraph("playlist annotation",
+                            text("playlist annotation", 2), limits.maxAnnotationLength());
                     case "trackList" -> {
                         if (entries != null) {
                             problems.add("more than one trackList");
@@ -186,18 +186,18 @@ public final class XspfReader implements PlaylistReader {
                     continue;
                 }
                 switch (ours() ? xml.getLocalName() : "") {
-                    case "title" -> title = problems.line(where + "title", text(4), limits.maxTitleLength());
-                    case "creator" -> creator = problems.line(where + "creator", text(4), limits.maxCreatorLength());
-                    case "album" -> album = problems.line(where + "album", text(4), limits.maxTitleLength());
-                    case "duration" -> duration = problems.duration(where + "duration", text(4));
+                    case "title" -> title = line(where + "title", 4, limits.maxTitleLength());
+                    case "creator" -> creator = line(where + "creator", 4, limits.maxCreatorLength());
+                    case "album" -> album = line(where + "album", 4, limits.maxTitleLength());
+                    case "duration" -> duration = problems.duration(where + "duration", text(where + "duration", 4));
                     case "identifier" -> {
-                        String value = problems.line(where + "identifier", text(4), limits.maxLocationLength());
+                        String value = line(where + "identifier", 4, limits.maxLocationLength());
                         if (isrc == null) {
                             isrc = Isrc.fromIdentifier(value);
                         }
                     }
                     case "location" -> {
-                        String value = problems.line(where + "location", text(4), limits.maxLocationLength());
+                        String value = line(where + "location", 4, limits.maxLocationLength());
                         if (location == null) {
                             location = value;
                         }
@@ -207,9 +207,12 @@ public final class XspfReader implements PlaylistReader {
             }
         }
 
+        private String line(String where, int depth, int max) throws XMLStreamException {
+            return problems.line(where, text(where, depth), max);
+        }
+
         /** The text of a simple element; child elements there make the document malformed for XSPF. */
-        private String text(int depth) throws XMLStreamException {
-            String element = xml.getLocalName();
+        private String text(String where, int depth) throws XMLStreamException {
             StringBuilder text = new StringBuilder();
             while (true) {
                 int event = xml.next();
@@ -219,8 +222,8 @@ public final class XspfReader implements PlaylistReader {
                         text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
-                        problems.add(element + at(xml.getLocation()) + ": must hold text only, found element "
-                                + name());
+                        problems.add(where + ": must hold text only, found element " + name()
+                                + at(xml.getLocation()));
                         skip(depth + 1);
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
@@ -256,7 +259,7 @@ public final class XspfReader implements PlaylistReader {
 
         private String name() {
             String uri = xml.getNamespaceURI();
-            return (uri == null || uri.isEmpty() ? "" : "{" + uri + "}") + xml.getLocalName();
+            return (uri == null || uri.isEmpty() || ns != null && ours() ? "" : "{" + uri + "}") + xml.getLocalName();
         }
     }
 }

@@ -79,7 +79,7 @@ public final class XspfWriter implements PlaylistWriter {
         xml.writeEndElement();
     }
 
-    /** Drops what XML 1.0 cannot hold (most control characters, unpaired surrogates), so the output stays well-formed. */
+    /** Drops what XML 1.0 cannot hold (most control characters, unpaired surrogates): the output stays well-formed. */
     static String xmlText(String value) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
