@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -15,7 +16,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JspfWriter implements PlaylistWriter {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** The caller owns the stream (an HTTP response, say): closing the generator must not close it. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
     private final TrackUrls urls;
 

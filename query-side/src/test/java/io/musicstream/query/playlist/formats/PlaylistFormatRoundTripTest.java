@@ -119,6 +119,23 @@ class PlaylistFormatRoundTripTest {
         assertThat(roundTrip(format, document)).isEqualTo(document);
     }
 
+    @ParameterizedTest
+    @EnumSource(PlaylistFormat.class)
+    void writersFlushButLeaveTheStreamOpenForTheCaller(PlaylistFormat format) throws IOException {
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        FORMATS.writer(format).write(new PlaylistDocument("t", null, null, ENTRIES), out);
+
+        assertThat(closed[0]).isFalse();
+        assertThat(FORMATS.reader(format).read(new ByteArrayInputStream(out.toByteArray())).entries()).hasSize(4);
+    }
+
     static PlaylistDocument roundTrip(PlaylistFormat format, PlaylistDocument document) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FORMATS.writer(format).write(document, out);
