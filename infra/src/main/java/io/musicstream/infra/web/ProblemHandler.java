@@ -10,6 +10,7 @@ import io.musicstream.infra.security.Accounts;
 import io.musicstream.infra.security.HashingBusyException;
 import io.musicstream.projections.library.ReadYourWrites;
 import io.musicstream.projections.library.UnknownSyncTokenException;
+import io.musicstream.query.playlist.formats.PlaylistFormatException;
 import io.musicstream.query.sync.TooManyStreamsException;
 import jakarta.validation.ConstraintViolationException;
 import java.io.UncheckedIOException;
@@ -135,6 +136,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> snapshotConflict(SnapshotConflictException ex) {
         ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "Snapshot conflict", ex.getMessage());
         problem.setProperty("currentSnapshotId", ex.currentSnapshotId());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(PlaylistFormatException.class)
+    ResponseEntity<Object> playlistFormat(PlaylistFormatException ex) {
+        ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable playlist file",
+                ex.getMessage());
+        problem.setProperty("errors", ex.problems());
         return respond(problem);
     }
 

@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses bodies over the limit with 413, whether announced by Content-Length or streamed chunked. Catalog
  * imports ({@code POST /api/v1/catalog/imports}), which stream their body line by line, have their own much
  * larger limit ({@code music.http.max-import-size}), except when they carry an {@code Idempotency-Key}: the
- * idempotency filter holds such a body in memory, so the usual limit applies.
+ * idempotency filter holds such a body in memory, so the usual limit applies. Playlist files
+ * ({@code POST /api/v1/playlists/imports}) may be as large as a 10,000-entry export
+ * ({@code music.http.max-playlist-import-size}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -34,25 +36,33 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private static final String IMPORT_PATH = "/api/v1/catalog/imports";
+    private static final String PLAYLIST_IMPORT_PATH = "/api/v1/playlists/imports";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final long defaultLimit;
     private final long importLimit;
+    private final long playlistImportLimit;
     private final Problems problems;
 
     public RequestSizeLimitFilter(@Value("${music.http.max-body-size:1MB}") DataSize limit,
                                   @Value("${music.http.max-import-size:2GB}") DataSize importLimit,
+                                  @Value("${music.http.max-playlist-import-size:8MB}") DataSize playlistImportLimit,
                                   Problems problems) {
         this.defaultLimit = limit.toBytes();
         this.importLimit = importLimit.toBytes();
+        this.playlistImportLimit = playlistImportLimit.toBytes();
         this.problems = problems;
     }
 
     private long limitFor(HttpServletRequest request) {
-        boolean streamingImport = "POST".equals(request.getMethod())
-                && IMPORT_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()))
-                && request.getHeader(IDEMPOTENCY_KEY) == null;
-        return streamingImport ? importLimit : defaultLimit;
+        if (!"POST".equals(request.getMethod())) {
+            return defaultLimit;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (IMPORT_PATH.equals(path) && request.getHeader(IDEMPOTENCY_KEY) == null) {
+            return importLimit;
+        }
+        return PLAYLIST_IMPORT_PATH.equals(path) ? Math.max(defaultLimit, playlistImportLimit) : defaultLimit;
     }
 
     @Override

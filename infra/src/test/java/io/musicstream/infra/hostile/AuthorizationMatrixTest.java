@@ -170,6 +170,10 @@ class AuthorizationMatrixTest extends ApiSurfaceTest {
             row("POST", "/api/v1/releases/{releaseId}/tracks/{trackId}/restore",
                     Access.anyOf(Role.CURATOR, Role.ADMIN), Scope.SHARED,
                     f -> json("POST", "/api/v1/releases/no-such-release/tracks/no-such-track/restore", Map.of())),
+            // creates a playlist of the caller's, whatever the file names
+            row("POST", "/api/v1/playlists/imports", Access.SIGNED_IN, Scope.CALLER,
+                    f -> new Call("POST", "/api/v1/playlists/imports", "audio/x-mpegurl", "#EXTM3U\n", false,
+                            "application/json")),
             row("POST", "/api/v1/catalog/imports", Access.anyOf(Role.CURATOR, Role.ADMIN), Scope.SHARED,
                     f -> new Call("POST", "/api/v1/catalog/imports", "application/x-ndjson", "", false, "*/*")),
             // streams for analysts
