@@ -2,11 +2,13 @@ package io.musicstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the tests that drive the HTTP API of the whole application against the real PostgreSQL, Kafka,
@@ -81,6 +83,20 @@ public abstract class IntegrationTest {
             }
             return playableTrack;
         }
+    }
+
+    /** Runs the auditor's replay of {@code period} as an admin and answers the finished job, which must be DONE. */
+    protected JsonNode auditReplay(YearMonth period) {
+        ApiClient.Response started = admin().post("/api/v1/audit/royalty-replays", Map.of("period", period.toString()));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.header("Location");
+        JsonNode[] job = new JsonNode[1];
+        eventually(() -> {
+            job[0] = admin().get(location).json();
+            assertThat(job[0].get("state").asText()).as(job[0].toString()).isIn("DONE", "FAILED");
+        });
+        assertThat(job[0].get("state").asText()).as(job[0].toString()).isEqualTo("DONE");
+        return job[0];
     }
 
     /** Registers a fresh listener and returns a client logged in as them. */

@@ -260,20 +260,6 @@ class IngestCrashTest extends IntegrationTest {
         return found;
     }
 
-    /** Runs the auditor's replay of {@code period} on this JVM's application and answers the finished job. */
-    private JsonNode auditReplay(YearMonth period) {
-        ApiClient.Response started = admin().post("/api/v1/audit/royalty-replays", Map.of("period", period.toString()));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String location = started.header("Location");
-        JsonNode[] job = new JsonNode[1];
-        eventually(() -> {
-            job[0] = admin().get(location).json();
-            assertThat(job[0].get("state").asText()).as(job[0].toString()).isIn("DONE", "FAILED");
-        });
-        assertThat(job[0].get("state").asText()).as(job[0].toString()).isEqualTo("DONE");
-        return job[0];
-    }
-
     private void stopThisJvmsPlayIngest() {
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             String[] topics = container.getContainerProperties().getTopics();

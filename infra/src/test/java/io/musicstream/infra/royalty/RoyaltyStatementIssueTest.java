@@ -184,20 +184,6 @@ class RoyaltyStatementIssueTest extends IntegrationTest {
         assertThat(differing.get("recomputedAmountMinor").asLong()).isEqualTo(300_000);
     }
 
-    /** Runs the auditor's replay of {@code period} as an admin and answers the finished job. */
-    private JsonNode auditReplay(YearMonth period) {
-        ApiClient.Response started = admin().post("/api/v1/audit/royalty-replays", Map.of("period", period.toString()));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String location = started.header("Location");
-        JsonNode[] job = new JsonNode[1];
-        eventually(() -> {
-            job[0] = admin().get(location).json();
-            assertThat(job[0].get("state").asText()).as(job[0].toString()).isIn("DONE", "FAILED");
-        });
-        assertThat(job[0].get("state").asText()).as(job[0].toString()).isEqualTo("DONE");
-        return job[0];
-    }
-
     private void declare(YearMonth period, long amountMinor) {
         ApiClient.Response declared = admin().post("/api/v1/admin/royalties/pools", Map.of("period",
                 period.toString(), "territory", "DK", "tier", "PREMIUM", "amountMinor", amountMinor, "currency", "DKK"));
