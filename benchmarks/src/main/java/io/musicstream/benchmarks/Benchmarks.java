@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in the same run, interleaved round by round, and reported as a ratio, because these machines are shared.
  *
  * <p>{@code make bench} runs all; {@code make bench ARGS="--only=search --tracks=100000"} runs one, smaller.
- * Options: --only=append|search|sync|plays|royalties, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
+ * Options: --only=append|search|sync|plays|royalties|playlists, --rounds, --commands, --concurrency (client threads), --tracks, --queries,
  * --baseline-queries (how many of the queries the slow pg_trgm baseline runs); for sync: --events, --users,
  * --sync-clients, --requests (per kind of read and round), --writers, --writes (per round), --background-writes
  * (per second while reads are measured, 0 for as fast as one writer goes); for plays (not part of all):
@@ -55,7 +55,8 @@ public final class Benchmarks {
                 true, EnumSet.allOf(Service.class)));
         SpringApplication app = new SpringApplication(MusicStreamingApplication.class);
         // the sync benchmark measures over HTTP, the others call the beans
-        app.setWebApplicationType(sync || only.equals("plays") || only.equals("royalties") ? WebApplicationType.SERVLET
+        app.setWebApplicationType(sync || only.equals("plays") || only.equals("royalties") || only.equals("playlists")
+                ? WebApplicationType.SERVLET
                 : WebApplicationType.NONE);
         List<String> settings = new ArrayList<>(List.of(
                 // the benchmarks' clients write and search far above any per-user limit
@@ -79,6 +80,9 @@ public final class Benchmarks {
             if (only.equals("royalties")) {
                 report.addAll(new RoyaltiesBenchmark(context, httpPort, dir).run(intArg(args, "--tracks=", 100_000),
                         intArg(args, "--plays=", 10_000_000), 42));
+            }
+            if (only.equals("playlists")) {
+                report.addAll(new PlaylistsBenchmark(context, httpPort).run(intArg(args, "--tracks=", 20_000), 42));
             }
             if (only.equals("plays")) {
                 report.addAll(new PlaysBenchmark(context, httpPort, dir).run(intArg(args, "--tracks=", 100_000),
