@@ -94,9 +94,9 @@ public class CatalogBrowse {
 
     /**
      * A track as lists show it (library, playlists); {@code available} says whether it can be played in the
-     * territory asked.
+     * territory asked; the ISRC lets a client (or a playlist export) name the recording outside this service.
      */
-    public record TrackSummary(String trackId, String title, long durationMs, boolean explicit,
+    public record TrackSummary(String trackId, String isrc, String title, long durationMs, boolean explicit,
                                List<ArtistRef> artists, ReleaseRef release, boolean available,
                                String unavailableReason) {
     }
@@ -183,7 +183,7 @@ public class CatalogBrowse {
         Map<String, TrackSummary> summaries = new HashMap<>();
         for (BrowseTrack t : tracks) {
             Availability availability = t.availability(territory);
-            summaries.put(t.trackId(), new TrackSummary(t.trackId(), t.title(), t.durationMs(), t.explicit(),
+            summaries.put(t.trackId(), new TrackSummary(t.trackId(), t.isrc(), t.title(), t.durationMs(), t.explicit(),
                     refs(t.artistIds(), names), releases.get(t.releaseId()), availability.available(),
                     availability.reason()));
         }

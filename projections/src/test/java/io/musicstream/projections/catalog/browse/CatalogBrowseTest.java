@@ -172,6 +172,7 @@ class CatalogBrowseTest {
         assertThat(browse.trackSummaries(List.of("t1", "nothing"), "DK")).containsOnlyKeys("t1");
         CatalogBrowse.TrackSummary one = browse.trackSummaries(List.of("t1"), "DK").get("t1");
         assertThat(one.available()).isFalse();
+        assertThat(one.isrc()).isEqualTo(String.format("QZTST%07d", Math.floorMod("t1".hashCode(), 10_000_000)));
         assertThat(one.unavailableReason()).isEqualTo("not licensed in DK");
         assertThat(one.artists()).containsExactly(new ArtistRef("guest", "Guest Singer"));
         assertThat(one.release().title()).isEqualTo("First");
