@@ -1,5 +1,6 @@
 package io.musicstream.command.royalty;
 
+import io.musicstream.events.ids.CodePoints;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -86,8 +87,8 @@ public final class PeriodStatements {
      */
     public static PoolPayout difference(PoolPayout after, PoolPayout before) {
         Map<List<String>, long[]> sums = new TreeMap<>((a, b) -> {
-            int c = StatementDigest.CODE_POINTS.compare(a.get(0), b.get(0));
-            return c != 0 ? c : StatementDigest.CODE_POINTS.compare(a.get(1), b.get(1));
+            int c = CodePoints.ORDER.compare(a.get(0), b.get(0));
+            return c != 0 ? c : CodePoints.ORDER.compare(a.get(1), b.get(1));
         });
         for (PayoutLine line : after.lines()) {
             long[] sum = sums.computeIfAbsent(List.of(line.trackId(), line.partyId()), k -> new long[2]);

@@ -1,6 +1,7 @@
 package io.musicstream.command.royalty;
 
 import io.musicstream.events.account.Plan;
+import io.musicstream.events.ids.CodePoints;
 import io.musicstream.events.royalty.StatementLine;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +30,7 @@ public final class StatementBuilder {
      * @throws IllegalArgumentException when a track has no ISRC
      */
     public static List<Statement> build(String period, Collection<PaidPool> pools, Map<String, String> isrcs) {
-        Map<String, Map<Key, long[]>> byParty = new TreeMap<>(StatementDigest.CODE_POINTS);
+        Map<String, Map<Key, long[]>> byParty = new TreeMap<>(CodePoints.ORDER);
         for (PaidPool pool : pools) {
             for (PayoutLine line : pool.payout().lines()) {
                 Key key = new Key(line.trackId(), pool.territory(), pool.tier(), pool.forPeriod(), pool.currency());

@@ -22,23 +22,20 @@ import java.util.TreeMap;
  */
 public final class StatementDigest {
 
-    /** Strings in Unicode code point order (what {@code LC_ALL=C sort} does to UTF-8), not UTF-16 order. */
-    static final Comparator<String> CODE_POINTS = CodePoints.ORDER;
-
     /** The order of a statement's lines; lines equal in these fields follow by their whole canonical line. */
     public static final Comparator<StatementLine> LINE_ORDER = Comparator
-            .comparing(StatementLine::trackId, CODE_POINTS)
-            .thenComparing(StatementLine::territory, CODE_POINTS)
-            .thenComparing(line -> line.tier().name(), CODE_POINTS)
-            .thenComparing(StatementLine::forPeriod, CODE_POINTS)
-            .thenComparing(StatementLine::currency, CODE_POINTS);
+            .comparing(StatementLine::trackId, CodePoints.ORDER)
+            .thenComparing(StatementLine::territory, CodePoints.ORDER)
+            .thenComparing(line -> line.tier().name(), CodePoints.ORDER)
+            .thenComparing(StatementLine::forPeriod, CodePoints.ORDER)
+            .thenComparing(StatementLine::currency, CodePoints.ORDER);
 
     private StatementDigest() {
     }
 
     /** Per currency of {@code lines}, the sums of their amounts and streams, ordered by currency. */
     public static List<CurrencyTotal> totals(Collection<StatementLine> lines) {
-        TreeMap<String, long[]> sums = new TreeMap<>(CODE_POINTS);
+        TreeMap<String, long[]> sums = new TreeMap<>(CodePoints.ORDER);
         for (StatementLine line : lines) {
             long[] sum = sums.computeIfAbsent(text("currency", line.currency()), c -> new long[2]);
             sum[0] = Math.addExact(sum[0], line.amountMinor());
@@ -83,12 +80,12 @@ public final class StatementDigest {
                     tier(line), text("forPeriod", line.forPeriod()), Long.toString(line.streams()),
                     Long.toString(line.amountMinor()), text("currency", line.currency())});
         }
-        sorted.sort(Comparator.<String[], String>comparing(f -> f[0], CODE_POINTS)
-                .thenComparing(f -> f[2], CODE_POINTS)
-                .thenComparing(f -> f[3], CODE_POINTS)
-                .thenComparing(f -> f[4], CODE_POINTS)
-                .thenComparing(f -> f[7], CODE_POINTS)
-                .thenComparing(f -> String.join("\t", f), CODE_POINTS));
+        sorted.sort(Comparator.<String[], String>comparing(f -> f[0], CodePoints.ORDER)
+                .thenComparing(f -> f[2], CodePoints.ORDER)
+                .thenComparing(f -> f[3], CodePoints.ORDER)
+                .thenComparing(f -> f[4], CodePoints.ORDER)
+                .thenComparing(f -> f[7], CodePoints.ORDER)
+                .thenComparing(f -> String.join("\t", f), CodePoints.ORDER));
         for (String[] fields : sorted) {
             form.append(String.join("\t", fields)).append('\n');
         }
@@ -97,8 +94,8 @@ public final class StatementDigest {
             sums.add(new String[]{"total", text("currency", total.currency()), Long.toString(total.streams()),
                     Long.toString(total.amountMinor())});
         }
-        sums.sort(Comparator.<String[], String>comparing(f -> f[1], CODE_POINTS)
-                .thenComparing(f -> String.join("\t", f), CODE_POINTS));
+        sums.sort(Comparator.<String[], String>comparing(f -> f[1], CodePoints.ORDER)
+                .thenComparing(f -> String.join("\t", f), CodePoints.ORDER));
         for (String[] fields : sums) {
             form.append(String.join("\t", fields)).append('\n');
         }
