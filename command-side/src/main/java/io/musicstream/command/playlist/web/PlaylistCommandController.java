@@ -116,7 +116,7 @@ class PlaylistCommandController {
                 body.snapshotId(), now())));
     }
 
-    /** Spotify's one endpoint for both: a move names {@code rangeStart} and {@code insertBefore}, a replace names {@code trackIds}. */
+    /** Spotify's one endpoint: a move names {@code rangeStart} and {@code insertBefore}, a replace {@code trackIds}. */
     @PutMapping(PLAYLISTS + "/{id}/items")
     public Snapshot reorderOrReplace(@PathVariable String id, @Valid @RequestBody ReorderOrReplaceBody body,
                                      Principal user) {
@@ -174,12 +174,13 @@ class PlaylistCommandController {
     }
 
     /** The owner removes a collaborator, or the collaborator leaves. */
-    @DeleteMapping(PLAYLISTS + "/{id}/collaborators/{userId}")
+    @DeleteMapping(PLAYLISTS + "/{id}/collaborators/{collaboratorId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void removeCollaborator(@PathVariable String id, @PathVariable String userId, Principal user) {
+    public void removeCollaborator(@PathVariable String id, @PathVariable String collaboratorId, Principal user) {
         checkIds("id", id);
-        checkIds("userId", userId);
-        RetryOnConflict.send(() -> commands.sendAndWait(new RemoveCollaborator(id, user.getName(), userId, now())));
+        checkIds("collaboratorId", collaboratorId);
+        RetryOnConflict.send(() -> commands.sendAndWait(new RemoveCollaborator(id, user.getName(), collaboratorId,
+                now())));
     }
 
     private String send(Object command) {
