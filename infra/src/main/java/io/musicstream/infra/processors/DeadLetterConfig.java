@@ -7,10 +7,12 @@ import io.musicstream.events.catalog.TrackMetadataUpdated;
 import io.musicstream.events.library.ItemRemovedFromLibrary;
 import io.musicstream.events.library.ItemSavedToLibrary;
 import io.musicstream.events.playback.TrackPlayed;
+import io.musicstream.events.playlist.PlaylistEvent;
 import io.musicstream.projections.catalog.search.CatalogSearchProjection;
 import io.musicstream.projections.catalog.browse.CatalogBrowseProjection;
 import io.musicstream.projections.library.LibrarySyncProjection;
 import io.musicstream.projections.listening.Listening;
+import io.musicstream.projections.playlist.PlaylistProjection;
 import io.musicstream.projections.royalty.RoyaltyUsageProjection;
 import io.musicstream.projections.royalty.statements.RoyaltyStatementProjection;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +50,8 @@ public class DeadLetterConfig {
     public static final List<String> PROCESSORS = List.of(CatalogBrowseProjection.PROCESSING_GROUP,
             CatalogSearchProjection.PROCESSING_GROUP, LibrarySyncProjection.PROCESSING_GROUP,
             Listening.PROCESSING_GROUP, Listening.TOTALS_PROCESSING_GROUP, RoyaltyUsageProjection.PROCESSING_GROUP,
-            RoyaltyStatementProjection.PROCESSING_GROUP, StatementIssuer.PROCESSING_GROUP);
+            RoyaltyStatementProjection.PROCESSING_GROUP, StatementIssuer.PROCESSING_GROUP,
+            PlaylistProjection.PROCESSING_GROUP);
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
@@ -111,6 +114,7 @@ public class DeadLetterConfig {
             processing.registerSequencingPolicy(LibrarySyncProjection.PROCESSING_GROUP, c -> new PerUserLibrary());
             processing.registerSequencingPolicy(Listening.PROCESSING_GROUP, c -> new PerUserPlays());
             processing.registerSequencingPolicy(RoyaltyUsageProjection.PROCESSING_GROUP, c -> new PerRelease());
+            processing.registerSequencingPolicy(PlaylistProjection.PROCESSING_GROUP, c -> new PerPlaylist());
         });
     }
 
@@ -199,6 +203,22 @@ public class DeadLetterConfig {
                 return sequenceName(TRACK_SEQUENCE_PREFIX, play.trackId());
             }
             return PER_AGGREGATE.getSequenceIdentifierFor(event);
+        }
+    }
+
+    /**
+     * A playlist's events form one sequence: one segment applies them in order (positions depend on every edit
+     * before), and one dead letter holds back only that playlist's later edits.
+     */
+    static final class PerPlaylist implements SequencingPolicy<EventMessage<?>> {
+        private static final SequentialPerAggregatePolicy PER_AGGREGATE = SequentialPerAggregatePolicy.instance();
+
+        @Override
+        public Object getSequenceIdentifierFor(EventMessage<?> event) {
+            if (!(event.getPayload() instanceof PlaylistEvent playlist) || playlist.playlistId() == null) {
+                return PER_AGGREGATE.getSequenceIdentifierFor(event);
+            }
+            return sequenceName(PlaylistProjection.SEQUENCE_PREFIX, playlist.playlistId());
         }
     }
 }

@@ -9,6 +9,7 @@ import io.musicstream.command.playlist.SnapshotConflictException;
 import io.musicstream.infra.security.Accounts;
 import io.musicstream.infra.security.HashingBusyException;
 import io.musicstream.projections.library.ReadYourWrites;
+import io.musicstream.projections.playlist.Playlists;
 import io.musicstream.projections.library.UnknownSyncTokenException;
 import io.musicstream.query.playlist.formats.PlaylistFormatException;
 import io.musicstream.query.sync.TooManyStreamsException;
@@ -196,6 +197,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReadYourWrites.NotCaughtUpException.class)
     ResponseEntity<Object> notCaughtUp(ReadYourWrites.NotCaughtUpException ex) {
+        return respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not caught up", ex.getMessage()), "1");
+    }
+
+    @ExceptionHandler(Playlists.NotCaughtUpException.class)
+    ResponseEntity<Object> playlistNotCaughtUp(Playlists.NotCaughtUpException ex) {
         return respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not caught up", ex.getMessage()), "1");
     }
 
