@@ -115,7 +115,7 @@ class PlaylistController {
     }
 
     /** Ids reach PostgreSQL: at most 100 characters, no control characters. */
-    private static void checkId(String id) {
+    static void checkId(String id) {
         if (id.isBlank() || id.length() > MAX_ID || id.chars().anyMatch(Character::isISOControl)
                 || id.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
