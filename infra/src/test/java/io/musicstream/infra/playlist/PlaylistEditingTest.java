@@ -104,6 +104,71 @@ class PlaylistEditingTest extends PlaylistIntegrationTest {
         eventually(() -> assertThat(owner.get("/api/v1/me/playlists").json().get("total").asInt()).isEqualTo(1));
     }
 
+    @Test
+    void aTenThousandItemPlaylistTakesEditsAndAnswersFewOperationsInsteadOfItsItems() {
+        String id = create(false, false);
+        String items = "/api/v1/playlists/" + id + "/items";
+        List<String> full = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            full.add(tracks.get(i % 3));
+        }
+        String s2 = snapshot(owner.send("PUT", items, Map.of("trackIds", full), Map.of()), 200);
+        assertProblem(owner.post(items, Map.of("trackIds", List.of(tracks.get(0)))), 422, "at most 10000");
+        String s3 = snapshot(owner.send("DELETE", items, Map.of("positions", List.of(0, 5_000, 9_999)), Map.of()), 200);
+        String s4 = snapshot(owner.post(items, Map.of("trackIds", List.of(takenDown), "position", 4_000)), 201);
+        String s5 = snapshot(owner.send("PUT", items, Map.of("rangeStart", 9_000, "rangeLength", 10,
+                "insertBefore", 10), Map.of()), 200);
+
+        JsonNode page = owner.get(items + "?offset=9990&limit=100&minSnapshot=" + s5).json();
+        assertThat(page.get("total").asInt()).isEqualTo(9_998);
+        assertThat(page.get("items")).hasSize(8);
+        assertThat(page.at("/items/0/position").asInt()).isEqualTo(9_990);
+        JsonNode moved = owner.get(items + "?offset=10&limit=10").json();
+        assertThat(moved.at("/items/0/position").asInt()).isEqualTo(10);
+        JsonNode added = owner.get(items + "?offset=4010&limit=1").json();
+        assertThat(added.at("/items/0/trackId").asText()).isEqualTo(takenDown);
+        assertThat(added.at("/items/0/available").asBoolean()).isFalse();
+        JsonNode changes = owner.get("/api/v1/playlists/" + id + "/changes?sinceSnapshot=" + s2).json();
+        assertThat(changes.get("operations")).hasSize(3);
+        assertThat(changes.toString().length()).isLessThan(2_000);
+        assertThat(List.of(s3, s4)).containsExactly("3", "4");
+    }
+
+    @Test
+    void collaboratorsEditingAtOnceLoseNoEdit() throws Exception {
+        String id = create(false, true);
+        List<ApiClient> editors = new ArrayList<>(List.of(owner));
+        for (int i = 0; i < 3; i++) {
+            ApiClient editor = newListener("SE");
+            String invitation = owner.post("/api/v1/playlists/" + id + "/invitations", Map.of("userId", userId(editor)))
+                    .json().get("invitationId").asText();
+            assertThat(editor.post("/api/v1/playlists/" + id + "/invitations/" + invitation + "/accept", null)
+                    .status()).isEqualTo(204);
+            editors.add(editor);
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (ApiClient editor : editors) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 5; i++) {
+                    ApiClient.Response added = editor.post("/api/v1/playlists/" + id + "/items",
+                            Map.of("trackIds", List.of(tracks.get(i % 3))));
+                    if (added.status() != 201) {
+                        failures.add(added.toString());
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(trackIds(owner, id, "21")).hasSize(20);
+    }
+
     /** Applies the operations of a changes answer to a device's item ids, as a device does. */
     static List<String> apply(List<String> itemIds, JsonNode changes) {
         List<String> items = new ArrayList<>(itemIds);
