@@ -140,14 +140,24 @@ public class Playlists {
     /**
      * Waits until the projection has handled the playlist's snapshot {@code minSnapshot}, up to
      * {@link #MIN_SNAPSHOT_WAIT}; a playlist not (yet) projected waits too.
+     *
+     * @return {@code false} at once when the playlist was never given that snapshot: each of its events adds at
+     *         most one to the snapshot, so it cannot pass its event count (an unknown playlist has none)
      */
-    public void awaitSnapshot(String playlistId, long minSnapshot) {
+    public boolean awaitSnapshot(String playlistId, long minSnapshot) {
+        long lastSequence = jdbc.sql("""
+                        select coalesce(max(sequence_number), -1) from domain_event_entry
+                        where aggregate_identifier = ?""")
+                .param(playlistId).query(Long.class).single();
+        if (lastSequence < 0 || minSnapshot > lastSequence + 1) {
+            return false;
+        }
         long deadline = System.nanoTime() + MIN_SNAPSHOT_WAIT.toNanos();
         while (true) {
             Long snapshot = jdbc.sql("select snapshot from playlist where playlist_id = ?").param(playlistId)
                     .query(Long.class).optional().orElse(null);
             if (snapshot != null && snapshot >= minSnapshot) {
-                return;
+                return true;
             }
             if (System.nanoTime() > deadline) {
                 throw new NotCaughtUpException(playlistId, minSnapshot);

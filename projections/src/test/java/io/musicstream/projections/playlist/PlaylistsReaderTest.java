@@ -79,9 +79,20 @@ class PlaylistsReaderTest {
     void aReadWaitsForItsSnapshotAndGivesUpAfterTheWait() {
         Source p = new Source("p1", "ada");
         fixture.driver.deliver(p.created(false), p.appended("t1"));
+        for (int sequence = 0; sequence < 3; sequence++) {
+            fixture.jdbc.update("""
+                            insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+                                payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                            values (?, null, ?, '1', 'x', '2026-12-01T10:00:00Z', 'p1', ?, 'Playlist')""",
+                    "e" + sequence, new byte[0], sequence);
+        }
 
-        fixture.reader.awaitSnapshot("p1", 2);
+        assertThat(fixture.reader.awaitSnapshot("p1", 2)).isTrue();
+        // issued (three events allow snapshot 3) but not projected yet
         assertThatThrownBy(() -> fixture.reader.awaitSnapshot("p1", 3))
                 .isInstanceOf(Playlists.NotCaughtUpException.class);
+        // never issued: no waiting
+        assertThat(fixture.reader.awaitSnapshot("p1", 4)).isFalse();
+        assertThat(fixture.reader.awaitSnapshot("p2", 1)).isFalse();
     }
 }

@@ -109,7 +109,14 @@ class PlaylistController {
             if (minSnapshot < 1) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "minSnapshot must be at least 1");
             }
-            playlists.awaitSnapshot(id, minSnapshot);
+            boolean issued = playlists.awaitSnapshot(id, minSnapshot);
+            Playlists.Details details = playlists.details(id).filter(d -> d.visibleTo(user.getName()))
+                    .orElseThrow(() -> notFound(id));
+            if (!issued) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "minSnapshot " + minSnapshot
+                        + " was never issued for playlist " + id + "; its snapshotId is " + details.snapshotId());
+            }
+            return details;
         }
         return playlists.details(id).filter(d -> d.visibleTo(user.getName())).orElseThrow(() -> notFound(id));
     }
