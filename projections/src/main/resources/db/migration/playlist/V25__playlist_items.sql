@@ -1,12 +1,14 @@
--- a playlist's items in order: an edit shifts only the positions after it, in one update
+-- a playlist's items in order by a sparse key: an add or a move gives only its own items keys between their new
+-- neighbours' (the whole playlist is renumbered only when no key is left between them), a removal deletes rows,
+-- so an edit of a 10,000-item playlist writes the items it names, never the rest
 create table playlist_item (
     playlist_id text        not null,
     item_id     text        not null,
-    position    integer     not null,
+    sort_key    bigint      not null,
     track_id    text        not null,
     added_by    text        not null,
     added_at    timestamptz not null,
     primary key (playlist_id, item_id)
 );
--- not unique: a shift moves rows past each other within one statement
-create index playlist_item_by_position on playlist_item (playlist_id, position);
+-- items by position: order by sort_key, offset and limit over this index
+create index playlist_item_in_order on playlist_item (playlist_id, sort_key, item_id);

@@ -37,8 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Playlists, their items in order and their recent item edits: {@code playlist}, {@code playlist_collaborator},
  * {@code playlist_invitation}, {@code playlist_item}, {@code playlist_operation}.
  *
- * <p>Items keep their position as a column: an add, removal or move shifts only the rows between the edit's
- * ends, in one statement, so a 10,000-item playlist is never rewritten whole (but a replace). An edit event is
+ * <p>Items are ordered by a sparse key ({@link ItemKeys}): an add or a move writes only the items it names, with keys
+ * between their new neighbours', and a removal deletes rows, so an edit of a 10,000-item playlist does not rewrite
+ * the others (shifting dense positions did, a second or more per edit once a batch had shifted the same rows). An
+ * edit event is
  * applied once: the playlist row holds the last snapshot handled, and an event at or below it is skipped, so
  * redelivery and a replay of a batch write nothing twice. Membership events are writes of a final state.
  *
@@ -58,10 +60,12 @@ public class PlaylistProjection {
     private static final int MAX_TEXT_BYTES = 4_000;
 
     private final JdbcTemplate jdbc;
+    private final ItemKeys keys;
     private final TransactionTemplate savepoint;
 
     public PlaylistProjection(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.keys = new ItemKeys(jdbc);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -108,9 +112,7 @@ public class PlaylistProjection {
         edit(event.playlistId(), event.snapshotId(), event.at(), snapshot -> {
             String id = event.playlistId();
             int count = event.items().size();
-            jdbc.update("update playlist_item set position = position + ? where playlist_id = ? and position >= ?",
-                    count, id, event.position());
-            insertItems(id, event.position(), event.items());
+            insertItems(id, keys.between(id, event.position(), count), event.items());
             jdbc.update("update playlist set item_count = item_count + ? where playlist_id = ?", count, id);
             Map<String, Object> op = operation("add", event.snapshotId());
             op.put("position", event.position());
@@ -124,17 +126,9 @@ public class PlaylistProjection {
         Storable.allText("event", event, MAX_TEXT_BYTES);
         edit(event.playlistId(), event.snapshotId(), event.at(), snapshot -> {
             String id = event.playlistId();
-            Integer[] positions = event.positions().toArray(Integer[]::new);
-            jdbc.update("delete from playlist_item where playlist_id = ? and position = any(?)", id, positions);
-            if (positions.length > 0) {
-                // each later item moves up by the removed positions before it
-                jdbc.update("""
-                                update playlist_item set position = position
-                                    - (select count(*) from unnest(?::int[]) removed where removed < position)
-                                where playlist_id = ? and position > ?""",
-                        positions, id, positions[0]);
-            }
-            jdbc.update("update playlist set item_count = item_count - ? where playlist_id = ?", positions.length, id);
+            int removed = jdbc.update("delete from playlist_item where playlist_id = ? and item_id = any(?)", id,
+                    event.itemIds().toArray(String[]::new));
+            jdbc.update("update playlist set item_count = item_count - ? where playlist_id = ?", removed, id);
             Map<String, Object> op = operation("remove", event.snapshotId());
             op.put("positions", event.positions());
             op.put("itemIds", event.itemIds());
@@ -149,22 +143,7 @@ public class PlaylistProjection {
             int start = event.rangeStart();
             int length = event.rangeLength();
             int before = event.insertBefore();
-            int end = start + length;
-            if (before > end) {
-                // down: the range takes the places up to insertBefore, the items between move up
-                jdbc.update("""
-                                update playlist_item set position = case when position < ? then position + ?
-                                                                         else position - ? end
-                                where playlist_id = ? and position >= ? and position < ?""",
-                        end, before - end, length, event.playlistId(), start, before);
-            } else if (before < start) {
-                // up: the range takes the places from insertBefore, the items between move down
-                jdbc.update("""
-                                update playlist_item set position = case when position >= ? then position - ?
-                                                                         else position + ? end
-                                where playlist_id = ? and position >= ? and position < ?""",
-                        start, start - before, length, event.playlistId(), before, end);
-            }
+            keys.move(event.playlistId(), start, length, before);
             Map<String, Object> op = operation("move", event.snapshotId());
             op.put("rangeStart", start);
             op.put("rangeLength", length);
@@ -180,7 +159,7 @@ public class PlaylistProjection {
         edit(event.playlistId(), event.snapshotId(), event.at(), snapshot -> {
             String id = event.playlistId();
             jdbc.update("delete from playlist_item where playlist_id = ?", id);
-            insertItems(id, 0, event.items());
+            insertItems(id, ItemKeys.spread(event.items().size()), event.items());
             jdbc.update("delete from playlist_operation where playlist_id = ?", id);
             jdbc.update("update playlist set item_count = ?, log_from = ? where playlist_id = ?",
                     event.items().size(), snapshot, id);
@@ -262,16 +241,16 @@ public class PlaylistProjection {
         savepoint.executeWithoutResult(status -> writes.run());
     }
 
-    private void insertItems(String playlistId, int from, List<PlaylistItem> items) {
+    private void insertItems(String playlistId, long[] sortKeys, List<PlaylistItem> items) {
         jdbc.batchUpdate("""
-                insert into playlist_item (playlist_id, item_id, position, track_id, added_by, added_at)
-                values (?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+                insert into playlist_item (playlist_id, item_id, sort_key, track_id, added_by, added_at)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 PlaylistItem item = items.get(i);
                 ps.setString(1, playlistId);
                 ps.setString(2, item.itemId());
-                ps.setInt(3, from + i);
+                ps.setLong(3, sortKeys[i]);
                 ps.setString(4, item.trackId());
                 ps.setString(5, item.addedBy());
                 ps.setTimestamp(6, ts(item.addedAt()));

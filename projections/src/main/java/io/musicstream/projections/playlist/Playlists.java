@@ -96,7 +96,7 @@ public class Playlists {
         });
     }
 
-    /** Items from position {@code offset}, at most {@code limit}; positions are dense, so this reads an index range. */
+    /** Items from position {@code offset}, at most {@code limit}: an index range in key order. */
     public Optional<ItemPage> items(String playlistId, int limit, int offset) {
         return snapshotRead.execute(status -> row(playlistId).map(p -> new ItemPage(Long.toString(p.snapshot()),
                 p.itemCount(), itemRange(playlistId, offset, limit))));
@@ -187,13 +187,12 @@ public class Playlists {
     }
 
     private List<Item> itemRange(String playlistId, int offset, int limit) {
-        long end = Math.min((long) offset + limit, Integer.MAX_VALUE);
         return jdbc.sql("""
-                        select position, item_id, track_id, added_by, added_at from playlist_item
-                        where playlist_id = ? and position >= ? and position < ? order by position""")
-                .params(playlistId, offset, (int) end)
-                .query((rs, i) -> new Item(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs, 5)))
+                        select item_id, track_id, added_by, added_at from playlist_item
+                        where playlist_id = ? order by sort_key, item_id offset ? limit ?""")
+                .params(playlistId, offset, limit)
+                .query((rs, i) -> new Item(offset + i, rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs, 4)))
                 .list();
     }
 

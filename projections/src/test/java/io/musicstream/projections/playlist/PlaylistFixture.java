@@ -1,5 +1,7 @@
 package io.musicstream.projections.playlist;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.musicstream.events.playlist.PlaylistCreated;
 import io.musicstream.events.playlist.PlaylistDetailsChanged;
 import io.musicstream.events.playlist.PlaylistItem;
@@ -115,14 +117,16 @@ final class PlaylistFixture {
 
     /** The item ids of {@code playlistId} in position order, as the read model holds them. */
     List<String> itemIds(String playlistId) {
-        return jdbc.queryForList("select item_id from playlist_item where playlist_id = ? order by position",
+        return jdbc.queryForList("select item_id from playlist_item where playlist_id = ? order by sort_key, item_id",
                 String.class, playlistId);
     }
 
-    /** Positions must be 0..n-1 with no gap or duplicate. */
+    /** The positions the reader gives the items, which must be 0..n-1; the keys must all differ. */
     List<Integer> positions(String playlistId) {
-        return jdbc.queryForList("select position from playlist_item where playlist_id = ? order by position",
-                Integer.class, playlistId);
+        assertThat(jdbc.queryForObject("select count(*) = count(distinct sort_key) from playlist_item"
+                + " where playlist_id = ?", Boolean.class, playlistId)).as("distinct sort keys").isTrue();
+        return reader.items(playlistId, Integer.MAX_VALUE, 0).orElseThrow().items().stream()
+                .map(Playlists.Item::position).toList();
     }
 
     Map<String, Object> playlistRow(String playlistId) {

@@ -86,6 +86,20 @@ class PlaylistProjectionTest {
     }
 
     @Test
+    void insertsAndMovesAtOnePlaceOutlastTheRoomBetweenKeysAndKeepTheOrder() {
+        Source p = new Source("p1", "ada");
+        List<Object> batch = new ArrayList<>(List.of(p.created(false), p.appended("t0", "t1", "t2")));
+        for (int i = 0; i < 80; i++) {
+            batch.add(p.added(1, "n" + i));
+            batch.add(p.moved(p.items.size() - 1, 1, 2));
+        }
+        fixture.driver.deliver(batch.toArray());
+
+        assertThat(fixture.itemIds("p1")).containsExactlyElementsOf(p.itemIds());
+        assertThat(fixture.positions("p1")).containsExactlyElementsOf(IntStream.range(0, p.items.size()).boxed().toList());
+    }
+
+    @Test
     void aBatchDeliveredAgainWritesNothingTwice() {
         Source p = new Source("p1", "ada");
         Object[] batch = {p.created(false), p.appended("t1", "t2"), p.added(0, "t3"), p.removed(1), p.moved(0, 1, 2)};
