@@ -1,5 +1,6 @@
 package io.musicstream.command.library.web;
 
+import io.musicstream.command.common.RetryOnConflict;
 import io.musicstream.command.common.UnknownItemException;
 import io.musicstream.command.library.ApplyOfflineLibraryChanges;
 import io.musicstream.command.library.Library;

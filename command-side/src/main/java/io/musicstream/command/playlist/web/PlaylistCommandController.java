@@ -3,6 +3,7 @@ package io.musicstream.command.playlist.web;
 import io.musicstream.command.common.InputRules;
 import io.musicstream.command.common.InvalidCommandException;
 import io.musicstream.command.common.InvalidInputException;
+import io.musicstream.command.common.RetryOnConflict;
 import io.musicstream.command.playlist.AcceptInvitation;
 import io.musicstream.command.playlist.AddTracksToPlaylist;
 import io.musicstream.command.playlist.ChangePlaylistDetails;

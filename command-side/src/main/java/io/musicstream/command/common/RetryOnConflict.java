@@ -1,20 +1,20 @@
-package io.musicstream.command.library.web;
+package io.musicstream.command.common;
 
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Two devices writing one library at the same moment conflict on the aggregate's sequence; the loser is sent
- * again, on fresh state, up to {@value #ATTEMPTS} times in all.
+ * Two writers of one aggregate at the same moment (devices of one library, collaborators of one playlist) conflict
+ * on its sequence; the loser is sent again, on fresh state, up to {@value #ATTEMPTS} times in all.
  */
-final class RetryOnConflict {
+public final class RetryOnConflict {
 
-    static final int ATTEMPTS = 3;
+    public static final int ATTEMPTS = 5;
 
     private RetryOnConflict() {
     }
 
-    static <T> T send(Supplier<T> send) {
+    public static <T> T send(Supplier<T> send) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return send.get();
