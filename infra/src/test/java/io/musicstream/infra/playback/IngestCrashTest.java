@@ -114,8 +114,7 @@ class IngestCrashTest extends IntegrationTest {
     void playsIngestedAcrossASigkillAreStoredOnceCountedAndPaidAsARecountSays() throws Exception {
         stopThisJvmsPlayIngest();
         String run = "crash" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        Random months = new Random();
-        YearMonth period = YearMonth.of(2100 + months.nextInt(800), 1 + months.nextInt(12));
+        YearMonth period = periodUnderProRataRules();
         Instant periodEnd = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         clockOffset = Duration.between(Instant.now(), periodEnd.plus(Duration.ofHours(6)));
         try (ServerSocket free = new ServerSocket(0)) {
@@ -199,6 +198,28 @@ class IngestCrashTest extends IntegrationTest {
         JsonNode replay = auditReplay(period);
         assertThat(replay.at("/result/totals/mismatched").asInt()).as(replay.toString()).isZero();
         assertThat(replay.at("/result/totals/matched").asInt()).as(replay.toString()).isEqualTo(expected.size());
+    }
+
+    /**
+     * A month of the far future, after every rules version adopted so far, with plain pro-rata rules (no minimum,
+     * no cap) adopted from its first day: other tests adopt other models for every period after theirs.
+     */
+    private YearMonth periodUnderProRataRules() {
+        Instant latest = Instant.now();
+        for (JsonNode rules : admin().get("/api/v1/admin/royalties/rules").json().get("items")) {
+            Instant from = Instant.parse(rules.get("effectiveFrom").asText());
+            latest = from.isAfter(latest) ? from : latest;
+        }
+        Random months = new Random();
+        YearMonth period = YearMonth.of(2100 + months.nextInt(800), 1 + months.nextInt(12));
+        YearMonth earliest = YearMonth.from(latest.atZone(ZoneOffset.UTC)).plusMonths(1);
+        period = period.isBefore(earliest) ? earliest.plusMonths(months.nextInt(12)) : period;
+        ApiClient.Response adopted = admin().post("/api/v1/admin/royalties/rules", Map.of("model", "PRO_RATA",
+                "minTrackStreams", 0, "userDailyCap", 0, "artistMinStreams", 1_000, "artistMinListeners", 500,
+                "artistWeight", 2, "soughtOutWeight", 2, "effectiveFrom",
+                period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString()));
+        assertThat(adopted.status()).as(adopted.toString()).isEqualTo(201);
+        return period;
     }
 
     /**
