@@ -1,6 +1,7 @@
 package io.musicstream.query.playlist;
 
 import io.musicstream.projections.catalog.browse.CatalogBrowse;
+import io.musicstream.projections.catalog.browse.CatalogBrowse.ArtistRef;
 import io.musicstream.projections.catalog.browse.CatalogBrowse.TrackSummary;
 import io.musicstream.projections.playlist.Playlists;
 import io.musicstream.query.catalog.browse.Territories;
@@ -11,14 +12,26 @@ import io.musicstream.query.playlist.PlaylistViews.ItemPage;
 import io.musicstream.query.playlist.PlaylistViews.Summary;
 import io.musicstream.query.playlist.PlaylistViews.SummaryPage;
 import io.musicstream.query.playlist.PlaylistViews.UserRef;
+import io.musicstream.query.playlist.formats.PlaylistDocument;
+import io.musicstream.query.playlist.formats.PlaylistEntry;
+import io.musicstream.query.playlist.formats.PlaylistFormat;
+import io.musicstream.query.playlist.formats.PlaylistFormats;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -38,11 +51,13 @@ class PlaylistController {
     private final Playlists playlists;
     private final CatalogBrowse catalog;
     private final Territories territories;
+    private final PlaylistFormats formats;
 
-    PlaylistController(Playlists playlists, CatalogBrowse catalog, Territories territories) {
+    PlaylistController(Playlists playlists, CatalogBrowse catalog, Territories territories, PlaylistFormats formats) {
         this.playlists = playlists;
         this.catalog = catalog;
         this.territories = territories;
+        this.formats = formats;
     }
 
     @GetMapping(path = "/api/v1/playlists/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,6 +69,43 @@ class PlaylistController {
                 details.description(), details.isPublic(), details.collaborative(), details.snapshotId(),
                 details.itemCount(), details.updatedAt(),
                 details.collaborators().stream().map(UserRef::new).toList(), owner ? details.invitations() : null);
+    }
+
+    /**
+     * The playlist as a file: XSPF, JSPF or extended M3U by {@code Accept}, every item in order with its track's
+     * title, artists, album, duration and ISRC, and our track URL as its location, so another service (or this
+     * one's import) can find the recordings. The items are read at one snapshot; at most 10,000 make about 3 MB,
+     * written in memory first so that a failure is still a problem response.
+     */
+    @GetMapping(path = "/api/v1/playlists/{id}", produces = {"application/xspf+xml", "application/jspf+json",
+            "audio/x-mpegurl"})
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+                                  Principal user) throws IOException {
+        PlaylistFormat format = MediaType.parseMediaTypes(accept).stream()
+                .map(type -> PlaylistFormat.forMediaType(type.getType() + "/" + type.getSubtype()))
+                .flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE));
+        Playlists.Details details = visible(id, null, user);
+        List<Playlists.Item> items = playlists.items(id, Integer.MAX_VALUE, 0).map(Playlists.ItemPage::items)
+                .orElseThrow(() -> notFound(id));
+        Map<String, TrackSummary> tracks = catalog.trackSummaries(
+                items.stream().map(Playlists.Item::trackId).collect(Collectors.toSet()), null);
+        List<PlaylistEntry> entries = new ArrayList<>(items.size());
+        for (Playlists.Item item : items) {
+            TrackSummary track = tracks.get(item.trackId());
+            entries.add(track == null ? new PlaylistEntry(null, null, null, null, null, item.trackId(), null)
+                    : new PlaylistEntry(track.title(), track.artists().stream().map(ArtistRef::name)
+                            .collect(Collectors.joining(", ")), track.release() == null ? null : track.release().title(),
+                            track.durationMs(), track.isrc(), item.trackId(), null));
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+        formats.writer(format).write(new PlaylistDocument(details.name(), details.ownerId(), details.description(),
+                entries), body);
+        String type = format == PlaylistFormat.M3U ? format.mediaType() + ";charset=utf-8" : format.mediaType();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"playlist." + format.fileExtension()
+                        + "\"")
+                .body(body.toByteArray());
     }
 
     /** Items from {@code offset} in playlist order, each with its catalog track and whether the caller can play it. */
@@ -122,7 +174,7 @@ class PlaylistController {
     }
 
     /** Ids reach PostgreSQL: at most 100 characters, no control characters. */
-    static void checkId(String id) {
+    private static void checkId(String id) {
         if (id.isBlank() || id.length() > MAX_ID || id.chars().anyMatch(Character::isISOControl)
                 || id.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
